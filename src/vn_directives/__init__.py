@@ -1,0 +1,36 @@
+"""vn_directives: structured records from Vietnamese government directives and plans.
+
+>>> import vn_directives as vd
+>>> doc = vd.analyze("Số: 12/CT-UBND\\nGiao Sở Tài chính chủ trì thực hiện.")
+"""
+
+from .errors import InputError, ModelError, SymbolError, VnDirectivesError
+from .pipeline import analyze, analyze_many
+from .records import Document, DocumentMeta, Item, Reference, ShortForm, Target, Task, Token
+from .references import extract_references, parse_symbol
+from .tables import to_dataframe
+from .tokenize import tokenize
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document",
+    "DocumentMeta",
+    "InputError",
+    "Item",
+    "ModelError",
+    "Reference",
+    "ShortForm",
+    "SymbolError",
+    "Target",
+    "Task",
+    "Token",
+    "VnDirectivesError",
+    "__version__",
+    "analyze",
+    "analyze_many",
+    "extract_references",
+    "parse_symbol",
+    "to_dataframe",
+    "tokenize",
+]

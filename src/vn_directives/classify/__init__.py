@@ -1,0 +1,1 @@
+"""Item classifiers: kind (heading/task/target/context) and sector."""

@@ -1,0 +1,293 @@
+"""Fix converter mess in the text while keeping a map back to the caller's offsets.
+
+Each fixer step is a small pure function ``text -> list of edits`` (start, end, replacement) on the
+text it is given. :func:`normalize` applies the steps in order and records, for every step, a
+piecewise map from its output back to its input, so that any span of the normalized text can be
+mapped to the span of the raw input it came from (:meth:`OffsetMap.to_raw`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+Edit = tuple[int, int, str]
+
+
+class _StepMap:
+    """Map of one step: non-empty output segments, each a copy of or a replacement for input."""
+
+    __slots__ = ("nstarts", "ostarts", "nlens", "olens", "copy", "out_len", "in_len")
+
+    def __init__(self, in_len: int) -> None:
+        self.nstarts: list[int] = []
+        self.ostarts: list[int] = []
+        self.nlens: list[int] = []
+        self.olens: list[int] = []
+        self.copy: list[bool] = []
+        self.out_len = 0
+        self.in_len = in_len
+
+    def add(self, ostart: int, olen: int, nlen: int, copy: bool) -> None:
+        if nlen == 0:
+            return
+        self.nstarts.append(self.out_len)
+        self.ostarts.append(ostart)
+        self.nlens.append(nlen)
+        self.olens.append(olen)
+        self.copy.append(copy)
+        self.out_len += nlen
+
+    def start(self, i: int) -> int:
+        if i >= self.out_len:
+            return self.in_len
+        k = bisect_right(self.nstarts, i) - 1
+        if self.copy[k]:
+            return self.ostarts[k] + (i - self.nstarts[k])
+        return self.ostarts[k]
+
+    def end(self, j: int) -> int:
+        if j <= 0:
+            return 0
+        k = bisect_right(self.nstarts, j - 1) - 1
+        if self.copy[k]:
+            return self.ostarts[k] + (j - self.nstarts[k])
+        return self.ostarts[k] + self.olens[k]
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, _StepMap]:
+    """Apply sorted, non-overlapping edits; return the new text and its map to ``text``."""
+    out: list[str] = []
+    smap = _StepMap(len(text))
+    pos = 0
+    for start, end, rep in edits:
+        if start < pos:
+            continue  # overlapping edit: keep the first
+        if start > pos:
+            out.append(text[pos:start])
+            smap.add(pos, start - pos, start - pos, True)
+        if rep:
+            out.append(rep)
+            smap.add(start, end - start, len(rep), len(rep) == end - start)
+        pos = end
+    if pos < len(text):
+        out.append(text[pos:])
+        smap.add(pos, len(text) - pos, len(text) - pos, True)
+    return "".join(out), smap
+
+
+@dataclass
+class OffsetMap:
+    """Maps spans of the normalized text back to the raw input."""
+
+    raw_len: int
+    steps: list[_StepMap] = field(default_factory=list)
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span of the normalized span ``[start, end)``."""
+        if end <= start:
+            for step in reversed(self.steps):
+                start = step.start(start)
+            return start, start
+        for step in reversed(self.steps):
+            start, end = step.start(start), step.end(end)
+        return start, end
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The normalized text, its map back to the raw input, and which steps changed something."""
+
+    text: str
+    raw: str
+    offsets: OffsetMap
+    applied: dict[str, int]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_raw(start, end)
+
+
+def _sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Callable[[str], list[Edit]]:
+    def step(text: str) -> list[Edit]:
+        edits = []
+        for m in pattern.finditer(text):
+            new = repl(m) if callable(repl) else repl
+            if new != m.group(0):
+                edits.append((m.start(), m.end(), new))
+        return edits
+
+    return step
+
+
+# --- fixer steps -------------------------------------------------------------------------------
+
+NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+")
+SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+COMBINING = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
+ETH = re.compile(r"[\u00d0\u00f0\u0189]")
+INNER_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe63\uff0d](?=\w)")
+ESCAPE = re.compile(r"\\([-.*_\[\]()#+!>`~|])")
+BOLD = re.compile(r"\*{2,}|_{2,}(?=\w)|(?<=\w)_{2,}")
+STAR = re.compile(r"\*")
+HEADING_HASH = re.compile(r"(?m)^#{1,6}[ \t]+")
+PIPE = re.compile(r"\|")
+MULTISPACE = re.compile(r"(?m)^ +| +$| {2,}")
+
+_ETH_MAP = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
+
+
+def fix_newlines(text: str) -> list[Edit]:
+    """CRLF, CR and other line separators become LF."""
+    return _sub(NEWLINES, "\n")(text)
+
+
+def fix_invisible(text: str) -> list[Edit]:
+    """Drop zero-width characters, soft hyphens and control characters; NBSP and tabs become spaces."""
+    return sorted(_sub(INVISIBLE, "")(text) + _sub(SPACES, " ")(text))
+
+
+def fix_nfc(text: str) -> list[Edit]:
+    """Compose base letters and combining marks (decomposed tone marks) to NFC."""
+    return _sub(COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))(text)
+
+
+def fix_eth(text: str) -> list[Edit]:
+    """U+00D0 Ð (Eth) and look-alikes become Đ/đ (U+0110/U+0111)."""
+    return _sub(ETH, lambda m: _ETH_MAP[m.group(0)])(text)
+
+
+def fix_dashes(text: str) -> list[Edit]:
+    """En/em dashes and minus signs between letters or digits (inside symbols) become '-'."""
+    return _sub(INNER_DASH, "-")(text)
+
+
+def fix_escapes(text: str) -> list[Edit]:
+    r"""Markdown escapes such as ``\-`` and ``\.`` lose their backslash."""
+    return _sub(ESCAPE, lambda m: m.group(1))(text)
+
+
+def _star(m: re.Match[str]) -> str:
+    text, i = m.string, m.start()
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before == "(" and after == ")":
+        return "*"  # "(*)" footnote mark
+    if before == "\n" and after == " ":
+        return "-"  # "* " bullet: a list marker
+    return ""
+
+
+def fix_markdown(text: str) -> list[Edit]:
+    """Remove markdown emphasis (``**``, ``*``, ``__``) and heading hashes; keep ``(*)``."""
+    edits = _sub(BOLD, "")(text)
+    taken = {i for s, e, _ in edits for i in range(s, e)}
+    edits += [e for e in _sub(STAR, _star)(text) if e[0] not in taken]
+    edits += _sub(HEADING_HASH, "")(text)
+    return sorted(edits)
+
+
+def fix_pipes(text: str) -> list[Edit]:
+    """Table pipes become line breaks: each cell of a converted header table is its own line."""
+    return _sub(PIPE, "\n")(text)
+
+
+def fix_spaces(text: str) -> list[Edit]:
+    """Runs of spaces fold to one; spaces at line starts and ends go."""
+    return _sub(MULTISPACE, lambda m: " " if m.group(0).startswith("  ") and 0 < m.start()
+                and text[m.start() - 1] != "\n" and m.end() < len(text) and text[m.end()] != "\n"
+                else "")(text)
+
+
+LIST_START = re.compile(
+    r"""^(?:
+        [IVXLC]{1,6}[.)](?:\s|$)               # I.  II)  roman headings
+      | \d{1,2}(?:\.\d{1,2})+\.?(?:\s|$)       # 1.1  1.1.  2.3.4
+      | \d{1,2}[.)](?:\s|$)                    # 1.  2)
+      | [a-zđ][.)](?:\s|$)                     # a)  b.
+      | [-+•●▪◦–—](?:\s|$)                     # bullets
+      | (?:Điều|Chương|Mục|Phần|Phụ\ lục|PHỤ\ LỤC|CHƯƠNG|PHẦN|MỤC)\s+[\dIVXLC]+\b
+      | (?:Nơi\ nhận|TM\.|KT\.|TL\.|TUQ\.|Q\.)
+      | (?:Căn\ cứ|Xét\ đề\ nghị|Theo\ đề\ nghị)\b
+    )""",
+    re.VERBOSE,
+)
+SEPARATOR_LINE = re.compile(r"^[\s\-–—_=.*~|#]*$")
+_CONNECTOR_END = re.compile(
+    r"(?:[,(\-/]|\b(?:số|ngày|và|của|tại|theo|về|các|những|với|cho|trên|trong|là|đến|từ|tháng|năm))$"
+)
+_SENT_END = re.compile(r"[.:;!?…]$")
+
+
+def _starts_lower(line: str) -> bool:
+    ch = line[:1]
+    return ch.islower() or ch.isdigit() or ch in "(\"'“‘«%"
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def fix_wraps(text: str) -> list[Edit]:
+    """Join hard line wraps inside a paragraph (the break becomes a space).
+
+    A break is a wrap when the next line does not start a list point or heading and either the next
+    line continues the sentence (lower case, a digit, an opening bracket), the line ends in a
+    connector ("số", "ngày", ",", ...), or the document separates paragraphs with blank lines and the
+    line does not end a sentence.
+    """
+    lines = text.split("\n")
+    blank = sum(1 for ln in lines if not ln.strip())
+    nonblank = len(lines) - blank
+    blank_mode = nonblank > 0 and blank >= 0.2 * nonblank
+    edits: list[Edit] = []
+    pos = 0
+    for i in range(len(lines) - 1):
+        cur, nxt = lines[i], lines[i + 1]
+        pos += len(cur)
+        cs, ns = cur.strip(), nxt.strip()
+        if (cs and ns and not SEPARATOR_LINE.match(cs) and not SEPARATOR_LINE.match(ns)
+                and not LIST_START.match(ns)):
+            join = _starts_lower(ns) or bool(_CONNECTOR_END.search(cs))
+            if not join and blank_mode:
+                join = not _SENT_END.search(cs) and _is_upper(cs) == _is_upper(ns)
+            if join:
+                edits.append((pos, pos + 1, " "))
+        pos += 1
+    return edits
+
+
+Step = Callable[[str], list[Edit]]
+
+DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (
+    ("newlines", fix_newlines),
+    ("invisible", fix_invisible),
+    ("nfc", fix_nfc),
+    ("eth", fix_eth),
+    ("escapes", fix_escapes),
+    ("markdown", fix_markdown),
+    ("dashes", fix_dashes),
+    ("pipes", fix_pipes),
+    ("spaces", fix_spaces),
+    ("wraps", fix_wraps),
+    ("spaces2", fix_spaces),
+)
+
+
+def normalize(raw: str, steps: Iterable[tuple[str, Step]] = DEFAULT_STEPS) -> Normalized:
+    """Apply the fixer ``steps`` to ``raw``; return the text, the offset map and the steps applied."""
+    text = raw
+    omap = OffsetMap(len(raw))
+    applied: dict[str, int] = {}
+    for name, step in steps:
+        edits = step(text)
+        if not edits:
+            continue
+        text, smap = apply_edits(text, edits)
+        omap.steps.append(smap)
+        applied[name] = len(edits)
+    return Normalized(text, raw, omap, applied)

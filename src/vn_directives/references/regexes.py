@@ -1,0 +1,126 @@
+"""Named regular-expression building blocks for references (all linear: no nested quantifiers).
+
+They run on normalized text (:mod:`vn_directives.normalize`): Đ is U+0110, escapes and markdown
+are gone, wrapped lines are joined by a space. Spaces inside symbols are still allowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZĐÐ"
+LETTER = "A-Za-zĐđÐ"
+# One code group of a symbol: "QĐ", "TTg", "BTTTT", "QH15", "UBND", "QĐi", "CTr", "BGDĐT".
+CODE = rf"[{UPPER}][{LETTER}0-9]{{0,14}}"
+# A code group that may also be lower-case mixed (rare): only after a symbol-like start.
+_SP = r"[ ]?"  # a single optional space inside a symbol ("05 /CT-TW", "NĐ CP" is not allowed)
+
+# 30/2020/NĐ-CP, 64/2025/QH15, 942/QĐ-TTg, 1234/UBND-KT, 12/QĐ-UBND-VX, 06-2021-TT-BLĐTBXH
+STATE_SYMBOL = (
+    rf"(?P<s_num>\d{{1,6}}[a-zđ]?){_SP}/{_SP}"
+    rf"(?:(?P<s_year>(?:19|20)\d\d){_SP}/{_SP})?"
+    rf"(?P<s_rest>{CODE}(?:{_SP}-{_SP}{CODE}){{0,4}})"
+)
+# 34-CT/TW, 08-QĐi/TW, 4179-CV/TWĐTN-VP, 134-KH/TU
+PARTY_SYMBOL = (
+    rf"(?P<p_num>\d{{1,6}}){_SP}-{_SP}(?P<p_type>{CODE}){_SP}/{_SP}"
+    rf"(?P<p_rest>{CODE}(?:{_SP}-{_SP}{CODE}){{0,3}})"
+)
+# 06-2021-TT-BLĐTBXH (file-name form)
+FILE_SYMBOL = (
+    rf"(?P<f_num>\d{{1,6}})-(?P<f_year>(?:19|20)\d\d)-(?P<f_rest>{CODE}(?:-{CODE}){{1,3}})"
+)
+
+SYMBOL_RE = re.compile(
+    rf"(?<![\w/.\-])(?:{PARTY_SYMBOL}|{FILE_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
+)
+
+# Type words before a symbol. Longest first so "Thông tư liên tịch" wins over "Thông tư".
+TYPE_WORDS = (
+    "Thông tư liên tịch", "Văn bản hợp nhất", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
+    "Thông tư", "Thông tri", "Kết luận", "Quy định", "Quy chế", "Hướng dẫn", "Kế hoạch",
+    "Chương trình", "Đề án", "Dự án", "Phương án", "Thông báo", "Thông cáo", "Công điện", "Công văn",
+    "Báo cáo", "Tờ trình", "Văn bản", "Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp", "Lệnh",
+    "Biên bản", "Hợp đồng", "Giấy mời", "Điều lệ",
+)
+TYPE_WORD = "|".join(re.escape(w) for w in TYPE_WORDS)
+
+# "Chỉ thị số ", "Quyết định ", "quyết định số: ", "văn bản số ", "Công văn số " ... right before
+TYPE_ABBREVIATIONS = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "Chỉ thị", "KH": "Kế hoạch",
+                      "TB": "Thông báo", "CV": "Công văn", "NĐ": "Nghị định", "TT": "Thông tư",
+                      "KL": "Kết luận", "HD": "Hướng dẫn", "CĐ": "Công điện"}
+TYPE_BEFORE_RE = re.compile(
+    rf"(?<![\w])(?P<type>(?i:{TYPE_WORD})|" + "|".join(TYPE_ABBREVIATIONS)
+    + r")(?:[ ]+(?i:số)[ ]*:?|[ ]*:)?[ ]*$"
+)
+# "Luật Đất đai số ", "Bộ luật Hình sự số " : a named law followed by its number
+NAMED_LAW_BEFORE_RE = re.compile(
+    r"(?P<type>Bộ luật|Luật|Pháp lệnh)[ ]+(?P<name>[A-ZĐ][^\d;:.\n“”\"]{1,120}?)[ ]+số[ ]*:?[ ]*$"
+)
+# Enumeration glue between two symbols: ", ", " và ", ", các ", " và số "
+ENUM_GLUE_RE = re.compile(r"^[ ]*(?:,|và|;)?[ ]*(?:các[ ]+|số[ ]+)?$")
+SELF_BEFORE_RE = re.compile(r"(?:^|\n)[ ]*(?:Số|SỐ|So)[ ]*:?[ ]*(?:\n[ ]*)?$")
+SOURCE_BEFORE_RE = re.compile(r"(?:^|\n)[ ]*Nguồn[ ]*:[ ]*(?:(?P<type>" + TYPE_WORD + r")[ ]+(?:số[ ]+)?)?$")
+
+# Dates after a symbol: "ngày 07/4/2014", "ngày 7 tháng 4 năm 2014", "ngày 07-4-2014", "ngày 07.4.2014"
+DATE_NUMERIC = r"(?P<d>\d{1,2})[ ]?(?P<sep>[/\-.])[ ]?(?P<m>\d{1,2})[ ]?(?P=sep)[ ]?(?P<y>(?:19|20)\d\d)(?!\d)"
+DATE_WORDS = r"(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ]+năm[ ]+(?P<y2>(?:19|20)\d\d)(?!\d)"
+DATE_AFTER_RE = re.compile(
+    rf"[ ]*,?[ ]*(?:\(?[ ]*)?(?:ban hành[ ]+|được ban hành[ ]+)?(?i:ngày)[ ]+(?:{DATE_NUMERIC}|{DATE_WORDS})"
+)
+DATE_ANY_RE = re.compile(rf"(?:{DATE_NUMERIC}|{DATE_WORDS})")
+# "Hà Nội, ngày 25 tháng 11 năm 2025", "Quảng Trị, ngày ..."
+PLACE_DATE_RE = re.compile(
+    rf"^(?P<place>[^\d,\n]{{2,40}}),[ ]*(?i:ngày)[ ]+(?:{DATE_NUMERIC}|{DATE_WORDS}|"
+    r"(?P<d3>\d{1,2})[ ]+tháng[ ]+(?P<m3>\d{1,2})[ ]+năm[ ]+(?P<y3>\d{4}))"
+)
+
+# "của Bộ Chính trị", "do Thủ tướng Chính phủ ban hành"
+ISSUER_AFTER_RE = re.compile(r"[ ]*,?[ ]*(?:của|do)[ ]+(?P<issuer>[^\n;:.“”\"()]{2,160})")
+ISSUER_STOP_RE = re.compile(
+    r"[ ]+(?:về|v/v|V/v|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thực hiện|triển khai|"
+    r"tại|trong|để|nhằm|khóa|nhiệm kỳ|đã|đến|cho|theo|với|là|được|và[ ]+(?:các|của|số|" + TYPE_WORD
+    + r"|[a-zđ])|thì|năm[ ]+\d|ngày|số)\b|,[ ]*(?=[a-zđ]|\d|(?:" + TYPE_WORD + r")\b)|,[ ]*$"
+)
+
+# Title connectors right after the mention (after its date and issuer)
+TITLE_START_RE = re.compile(
+    r"[ ]*,?[ ]*(?:(?P<conn>về việc|Về việc|về|Về|V/v|v/v|V/V)[ ]*:?[ ]*|(?=(?:phê duyệt|ban hành|quy định|"
+    r"hướng dẫn|sửa đổi|bổ sung|bãi bỏ|thành lập|giao|công bố|triển khai|thực hiện|tổ chức|điều chỉnh|"
+    r"Phê duyệt|Ban hành|Quy định|Hướng dẫn|Sửa đổi)\b)|(?=[“\"]))"
+)
+QUOTED_RE = re.compile(r"[“\"](?P<q>[^”\"\n]{1,400})[”\"]")
+
+# Provisions before a mention: "khoản 2 Điều 5", "điểm a khoản 1 Điều 3 của", "Điều 10"
+PROVISION_BEFORE_RE = re.compile(
+    r"(?P<prov>(?:(?i:điểm)[ ]+[a-zđ0-9]+(?:[ ]*,[ ]*[a-zđ0-9]+)*[ ]+)?(?:(?i:khoản)[ ]+\d+[a-zđ]?"
+    r"(?:[ ]*,[ ]*\d+)*[ ]+)?(?i:Điều)[ ]+\d+[a-zđ]?)[ ]+(?:của[ ]+)?$"
+)
+PROVISION_PARTS_RE = re.compile(r"(?i:(điểm|khoản|điều))[ ]+([a-zđ0-9]+(?:[ ]*,[ ]*[a-zđ0-9]+)*)")
+
+# Named instruments without a number
+NAMED_RE = re.compile(
+    r"(?<![\w])(?P<type>Hiến pháp|Bộ luật|Luật|Pháp lệnh|Điều lệ Đảng|Cương lĩnh)(?=[ ])"
+)
+NAMED_CONGRESS_RE = re.compile(
+    r"(?<![\w])Nghị quyết[ ]+(?P<title>(?:Đại hội|Hội nghị)[ ]+[^;:.\n()“”\"]{2,160})"
+)
+
+# Relation cues in the clause before a mention
+RELATION_CUES = (
+    ("pursuant_to", re.compile(r"(?i:căn cứ)")),
+    ("amends", re.compile(r"(?i:sửa đổi|bổ sung một số điều)")),
+    ("replaces", re.compile(r"(?i:thay thế)")),
+    ("repeals", re.compile(r"(?i:bãi bỏ|hết hiệu lực)")),
+    ("guides", re.compile(r"(?i:hướng dẫn|quy định chi tiết)")),
+    ("implements", re.compile(r"(?i:thực hiện|triển khai|quán triệt|cụ thể hóa)")),
+)
+
+# Anaphora and short forms (resolved, not counted)
+ANAPHORA_RE = re.compile(
+    rf"(?P<type>(?i:{TYPE_WORD}))[ ]+(?P<dem>này|nêu trên|trên|nói trên)\b"
+)
+SHORT_FORM_RE = re.compile(
+    rf"(?P<type>{TYPE_WORD})[ ]+(?:số[ ]+)?(?P<num>\d{{1,5}})(?![\d/\-\w.,])"
+    r"(?![ ]+(?:năm|tháng|ngày|nội dung|nhiệm vụ|điểm|giải pháp|lĩnh vực|dự án|người|đơn vị)\b)"
+)

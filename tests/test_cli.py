@@ -1,0 +1,68 @@
+"""The command line: formats, tables, inputs, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from vn_directives.cli import app
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+SAMPLE = str(SAMPLES / "ct-sample-chuyen-doi-so.txt")
+
+
+def test_analyze_jsonl_items():
+    res = runner.invoke(app, ["analyze", SAMPLE])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert rows and rows[0]["doc"].endswith("ct-sample-chuyen-doi-so.txt")
+    assert any(r["text"].startswith("II. NHIỆM VỤ") for r in rows)
+
+
+def test_analyze_references_csv_and_parquet(tmp_path):
+    out = tmp_path / "refs.csv"
+    assert runner.invoke(app, ["analyze", SAMPLE, "--table", "references", "--format", "csv",
+                               "--output", str(out)]).exit_code == 0
+    csv = pd.read_csv(out)
+    pq = tmp_path / "refs.parquet"
+    assert runner.invoke(app, ["analyze", SAMPLE, "-t", "references", "-f", "parquet",
+                               "-o", str(pq)]).exit_code == 0
+    par = pd.read_parquet(pq)
+    assert list(csv["symbol"].fillna("")) == list(par["symbol"].fillna(""))
+    assert "57-NQ/TW" in set(par["symbol"])
+
+
+def test_analyze_directory_and_all_table(tmp_path):
+    res = runner.invoke(app, ["analyze", str(SAMPLES), "--table", "all", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    docs = json.loads(res.stdout)
+    assert len(docs) == 2 and all("text" not in d for d in docs)
+
+
+def test_refuses_to_overwrite_input(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Số: 01/CT-UBND", encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(p), "--output", str(p)])
+    assert res.exit_code == 2
+    assert p.read_text(encoding="utf-8") == "Số: 01/CT-UBND"
+
+
+def test_missing_input_is_usage_error():
+    res = runner.invoke(app, ["analyze", "/no/such/file.txt"])
+    assert res.exit_code == 2
+
+
+def test_unreadable_file_exit_code(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x81\x8d\x8f\x90")
+    res = runner.invoke(app, ["analyze", str(bad)])
+    assert res.exit_code == 2
+
+
+def test_refs_command():
+    res = runner.invoke(app, ["refs", SAMPLE])
+    assert res.exit_code == 0 and "57-NQ/TW" in res.stdout

@@ -1,0 +1,198 @@
+"""Reference extraction: every numbering family and variant, context fields, identity, anaphora."""
+
+from __future__ import annotations
+
+import pytest
+
+import vn_directives as vd
+from vn_directives.references import parse_symbol
+
+SYMBOLS = [
+    # (as written, symbol, number, year, type_code, issuer_code, implied doc_type)
+    ("30/2020/NĐ-CP", "30/2020/NĐ-CP", 30, 2020, "NĐ", "CP", "Nghị định"),        # normative
+    ("64/2025/QH15", "64/2025/QH15", 64, 2025, None, "QH15", "Luật"),             # law
+    ("528/2018/UBTVQH14", "528/2018/UBTVQH14", 528, 2018, None, "UBTVQH14", "Pháp lệnh"),
+    ("942/QĐ-TTg", "942/QĐ-TTg", 942, None, "QĐ", "TTg", "Quyết định"),          # administrative
+    ("1234/UBND-KT", "1234/UBND-KT", 1234, None, None, "UBND-KT", "Công văn"),   # công văn
+    ("34-CT/TW", "34-CT/TW", 34, None, "CT", "TW", "Chỉ thị"),                   # Party
+    ("08-QĐi/TW", "08-QĐi/TW", 8, None, "QĐi", "TW", "Quy định"),                # Party Quy định
+    ("36-HD/VPTW.", "36-HD/VPTW", 36, None, "HD", "VPTW", "Hướng dẫn"),           # trailing period
+    ("05 /CT-TW", "05/CT-TW", 5, None, "CT", "TW", "Chỉ thị"),                   # inner space
+    ("30/2020/NÐ-CP", "30/2020/NĐ-CP", 30, 2020, "NĐ", "CP", "Nghị định"),        # U+00D0 Eth
+    ("30/2020/ND-CP", "30/2020/NĐ-CP", 30, 2020, "NĐ", "CP", "Nghị định"),        # ASCII-folded
+    (r"34\-CT/TW", "34-CT/TW", 34, None, "CT", "TW", "Chỉ thị"),                  # markdown escape
+    ("6/2021/TT-BLĐTBXH", "6/2021/TT-BLĐTBXH", 6, 2021, "TT", "BLĐTBXH", "Thông tư"),  # no leading 0
+    ("06-2021-TT-BLĐTBXH", "06/2021/TT-BLĐTBXH", 6, 2021, "TT", "BLĐTBXH", "Thông tư"),  # file form
+    ("12/QYĐ-UBND", "12/QyĐ-UBND", 12, None, "QyĐ", "UBND", "Quy định"),          # upper-case QyĐ
+    ("15/CTR-UBND", "15/CTr-UBND", 15, None, "CTr", "UBND", "Chương trình"),      # upper-case CTr
+    ("85/TTR-SNV", "85/TTr-SNV", 85, None, "TTr", "SNV", "Tờ trình"),             # upper-case TTr
+    ("03/VBHN-VPQH", "03/VBHN-VPQH", 3, None, "VBHN", "VPQH", "Văn bản hợp nhất"),
+    ("4179-CV/TWĐTN-VP", "4179-CV/TWĐTN-VP", 4179, None, "CV", "TWĐTN-VP", "Công văn"),
+    ("01/2014/TTLT-BTP-BNV", "01/2014/TTLT-BTP-BNV", 1, 2014, "TTLT", "BTP-BNV", "Thông tư liên tịch"),
+]
+
+
+@pytest.mark.parametrize("written,symbol,number,year,tcode,icode,dtype", SYMBOLS)
+def test_parse_symbol(written, symbol, number, year, tcode, icode, dtype):
+    s = parse_symbol(written)
+    assert (s.symbol, s.number, s.year, s.type_code, s.issuer_code, s.doc_type) == (
+        symbol, number, year, tcode, icode, dtype)
+
+
+@pytest.mark.parametrize("bad", ["", "Điều 5", "2021-2025", "07/4/2014", "abc/QĐ-TTg", "1" * 500])
+def test_parse_symbol_rejects(bad):
+    with pytest.raises(vd.SymbolError):
+        parse_symbol(bad)
+
+
+def one(text):
+    refs = [r for r in vd.extract_references(text) if r.role == "cited"]
+    assert len(refs) == 1, refs
+    return refs[0]
+
+
+CONTEXT = [
+    # (text, expected fields) — type word, date forms, issuer, title
+    ("Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về “Tiếp tục đổi mới công tác thi đua, khen thưởng”;",
+     dict(doc_type="Chỉ thị", date="2014-04-07", issuer="Bộ Chính trị",
+          title="Tiếp tục đổi mới công tác thi đua, khen thưởng",
+          text="Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị")),
+    ("theo Nghị định số 30/2020/NĐ-CP ngày 5 tháng 3 năm 2020 của Chính phủ về công tác văn thư.",
+     dict(doc_type="Nghị định", date="2020-03-05", issuer="Chính phủ", title="công tác văn thư")),
+    ("Kết luận số 21-KL/TW ngày 25-10-2021 của Ban Chấp hành Trung ương",
+     dict(doc_type="Kết luận", date="2021-10-25", issuer="Ban Chấp hành Trung ương")),
+    ("Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị",                    # type word wins
+     dict(doc_type="Quy định", type_code="QĐ")),
+    ("tại văn bản số 1234/UBND-KT ngày 02/01/2025",
+     dict(doc_type="Công văn", symbol="1234/UBND-KT", issuer_code="UBND-KT")),
+    ("Công văn số 5363/CT-CS ngày 20/11/2025 của Cục Thuế",                        # CT is the issuer
+     dict(doc_type="Công văn", type_code=None, issuer_code="CT-CS", issuer="Cục Thuế")),
+    ("Quyết định số 942/QĐ-TTg ngày 15/6/2021 của Thủ tướng Chính phủ phê duyệt Chiến lược phát triển Chính phủ điện tử;",
+     dict(title="phê duyệt Chiến lược phát triển Chính phủ điện tử", issuer="Thủ tướng Chính phủ")),
+    ("Chỉ thị số 05 /CT-TW ngày 15/5/2016 của Bộ Chính trị khóa XII;",            # khóa dropped
+     dict(symbol="05/CT-TW", issuer="Bộ Chính trị", date="2016-05-15")),
+    ("Nghị quyết số\n163/2024/QH15 của Quốc hội",                                 # wrapped symbol
+     dict(doc_type="Nghị quyết", symbol="163/2024/QH15", issuer="Quốc hội")),
+    ("Luật Đất đai số 31/2024/QH15",                                              # named law + number
+     dict(doc_type="Luật", symbol="31/2024/QH15", title="Đất đai")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONTEXT)
+def test_reference_context(text, expected):
+    ref = one(text)
+    for key, value in expected.items():
+        assert getattr(ref, key) == value, (key, ref)
+    assert text[ref.start:ref.end] == ref.text
+
+
+def test_impossible_date_is_kept_and_warned():
+    doc = vd.analyze("Căn cứ Quyết định số 12/QĐ-UBND ngày 31/02/2025 của UBND tỉnh.")
+    (ref,) = doc.references
+    assert ref.date == "31/02/2025"
+    assert any("31/02/2025" in w for w in doc.warnings)
+
+
+def test_enumeration_shares_type_word():
+    refs = vd.extract_references("các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND của UBND tỉnh")
+    assert [r.symbol for r in refs] == ["12/QĐ-UBND", "13/QĐ-UBND", "14/QĐ-UBND"]
+    assert {r.doc_type for r in refs} == {"Quyết định"}
+    assert {r.issuer for r in refs} == {"UBND tỉnh"}
+    assert refs[1].text == "13/QĐ-UBND"
+
+
+NAMED = [
+    # (text, doc_type, title, year)
+    ("thực hiện Luật An toàn thông tin mạng năm 2015;", "Luật", "An toàn thông tin mạng", 2015),
+    ("theo Hiến pháp năm 2013,", "Hiến pháp", None, 2013),
+    ("quy định của Bộ luật Hình sự và", "Bộ luật", "Hình sự", None),
+    ("theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; Chỉ thị",
+     "Nghị quyết", "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", None),
+    ("Luật Phòng, chống tham nhũng.", "Luật", "Phòng, chống tham nhũng", None),
+    ("Luật Tổ chức chính quyền địa phương được sửa đổi", "Luật", "Tổ chức chính quyền địa phương", None),
+]
+
+
+@pytest.mark.parametrize("text,dtype,title,year", NAMED)
+def test_named_references(text, dtype, title, year):
+    ref = one(text)
+    assert (ref.form, ref.doc_type, ref.title, ref.year) == ("named", dtype, title, year)
+
+
+@pytest.mark.parametrize("text", [
+    "các nghị quyết, kết luận của Bộ Chính trị",          # generic plural
+    "văn bản quy phạm pháp luật",                        # category
+    "Luật này có hiệu lực",                              # anaphora
+    "theo quy định của pháp luật hiện hành",
+    "giai đoạn 2021-2025, ngày 07/4/2014",
+])
+def test_not_references(text):
+    assert vd.extract_references(text) == []
+
+
+def test_provision_and_relation():
+    text = ("Căn cứ khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP của Chính phủ;\n"
+            "Thực hiện Kế hoạch số 165/KH-UBND ngày 02/01/2025;\n"
+            "Quyết định này thay thế Quyết định số 12/2020/QĐ-UBND.")
+    refs = vd.extract_references(text)
+    assert refs[0].provision == "Điều 5 khoản 2" and refs[0].relation == "pursuant_to"
+    assert refs[1].relation == "implements"
+    assert refs[2].relation == "replaces"
+
+
+def test_anaphora_and_short_forms_resolve_without_counting():
+    text = ("Số: 12/CT-UBND\nCHỈ THỊ\nVề chuyển đổi số\n"
+            "Thực hiện Quyết định số 942/QĐ-TTg ngày 15/6/2021 của Thủ tướng Chính phủ. "
+            "Các sở triển khai Quyết định số 942 và Chỉ thị này.")
+    doc = vd.analyze(text)
+    assert [r.symbol for r in doc.references] == ["12/CT-UBND", "942/QĐ-TTg"]
+    by_text = {s.text: s.resolves_to for s in doc.short_forms}
+    assert by_text["Quyết định số 942"] == "Quyết định|942/QĐ-TTg|2021-06-15"
+    assert by_text["Chỉ thị này"] == doc.meta.key == "Chỉ thị|12/CT-UBND"
+
+
+def test_keys_separate_same_symbol_different_dates():
+    refs = vd.extract_references("Chỉ thị số 18-CT/TW ngày 4/9/2012 và Chỉ thị số 18-CT/TW ngày 01/02/2017")
+    assert len({r.key for r in refs}) == 2
+
+
+def test_extract_references_never_raises_on_odd_input():
+    for text in ["", "số", "Quyết định số " + "9" * 5000, "\ud800", "/" * 10000, b"\xff\xfe\x00"]:
+        assert isinstance(vd.extract_references(text), list)
+
+
+# --- the seed directive -------------------------------------------------------------------------
+
+SEED_EXPECTED = [
+    ("34-CT/TW", "2014-04-07", "Bộ Chính trị"),
+    ("73/CT-BTTTT", "2021-10-25", "Bộ Thông tin và Truyền thông"),
+    ("05/CT-TW", "2016-05-15", "Bộ Chính trị"),
+    ("942/QĐ-TTg", "2021-06-15", "Thủ tướng Chính phủ"),
+]
+
+
+@pytest.mark.parametrize("symbol,date,issuer", SEED_EXPECTED)
+def test_seed_references(seed_doc, symbol, date, issuer):
+    refs = [r for r in seed_doc.references if r.symbol == symbol]
+    assert len(refs) == 2  # the body repeats
+    assert all((r.date, r.issuer, r.role) == (date, issuer, "cited") for r in refs)
+
+
+def test_seed_942_title(seed_doc):
+    ref = next(r for r in seed_doc.references if r.symbol == "942/QĐ-TTg")
+    assert ref.title.startswith("phê duyệt Chiến lược phát triển Chính phủ điện tử")
+
+
+def test_seed_named_congress_resolution(seed_doc):
+    named = [r for r in seed_doc.references if r.form == "named"]
+    assert len(named) == 2
+    assert named[0].title == "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
+
+
+def test_seed_identity_from_source_line(seed_doc, seed_text):
+    meta = seed_doc.meta
+    assert (meta.doc_type, meta.symbol, meta.date) == ("Chỉ thị", "103/CT-BTTTT", "2021-12-13")
+    own = [r for r in seed_doc.references if r.role == "self"]
+    assert own and all(r.symbol == "103/CT-BTTTT" for r in own)
+    for r in seed_doc.references:
+        assert seed_text[r.start:r.end] == r.text
