@@ -137,6 +137,8 @@ HEADING_HASH = re.compile(r"(?m)^#{1,6}[ \t]+")
 PIPE = re.compile(r"\|")
 MULTISPACE = re.compile(r"(?m)^ +| +$| {2,}")
 
+HOMOGLYPH = re.compile(r"(?<=[A-Z0-9/\-])[АВЕКМНОРСТХ]|[АВЕКМНОРСТХ](?=[A-Z0-9/\-])")
+_HOMOGLYPHS = dict(zip("АВЕКМНОРСТХ", "ABEKMHOPCTX"))
 _ETH_MAP = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
 
 
@@ -158,6 +160,18 @@ def fix_nfc(text: str) -> list[Edit]:
 def fix_eth(text: str) -> list[Edit]:
     """U+00D0 Ð (Eth) and look-alikes become Đ/đ (U+0110/U+0111)."""
     return _sub(ETH, lambda m: _ETH_MAP[m.group(0)])(text)
+
+
+def fix_homoglyphs(text: str) -> list[Edit]:
+    """Cyrillic capitals that look Latin, inside a Latin code ("BТС" with Cyrillic Т, С), become Latin."""
+    edits = []
+    for _ in range(2):  # a run of look-alikes: fix the letters next to Latin ones, then the rest
+        for m in HOMOGLYPH.finditer(text):
+            edits.append((m.start(), m.end(), _HOMOGLYPHS[m.group(0)]))
+        if not edits:
+            break
+        text, _ = apply_edits(text, sorted(set(edits)))
+    return sorted(set(edits))
 
 
 def fix_dashes(text: str) -> list[Edit]:
@@ -232,29 +246,59 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+_MARKER_ONLY = re.compile(
+    r"^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ][.)]|(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)"
+    r"\s+[\dIVXLC]+[.:]?)$"
+)
+_DASH_NUMBER = re.compile(r"^[-–]\s*\d")
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The column at which a converter hard-wrapped the text, or 0 if it did not."""
+    lengths = [len(ln) for ln in lines if len(ln.strip()) > 20]
+    if len(lengths) < 8:
+        return 0
+    lengths.sort()
+    width = lengths[int(len(lengths) * 0.9)]
+    if width < 40 or width > 160:
+        return 0
+    near = sum(1 for n in lengths if n >= 0.8 * width)
+    return width if near >= 0.4 * len(lengths) else 0
+
+
 def fix_wraps(text: str) -> list[Edit]:
     """Join hard line wraps inside a paragraph (the break becomes a space).
 
     A break is a wrap when the next line does not start a list point or heading and either the next
     line continues the sentence (lower case, a digit, an opening bracket), the line ends in a
-    connector ("số", "ngày", ",", ...), or the document separates paragraphs with blank lines and the
-    line does not end a sentence.
+    connector ("số", "ngày", ",", ...), the line is a bare list marker ("1.", "Điều 5."), or the
+    document is hard-wrapped (blank lines between paragraphs, or most lines end near one column)
+    and the line does not end a sentence.
     """
     lines = text.split("\n")
     blank = sum(1 for ln in lines if not ln.strip())
     nonblank = len(lines) - blank
     blank_mode = nonblank > 0 and blank >= 0.2 * nonblank
+    width = _wrap_width(lines)
     edits: list[Edit] = []
     pos = 0
     for i in range(len(lines) - 1):
         cur, nxt = lines[i], lines[i + 1]
         pos += len(cur)
         cs, ns = cur.strip(), nxt.strip()
-        if (cs and ns and not SEPARATOR_LINE.match(cs) and not SEPARATOR_LINE.match(ns)
-                and not LIST_START.match(ns)):
-            join = _starts_lower(ns) or bool(_CONNECTOR_END.search(cs))
-            if not join and blank_mode:
-                join = not _SENT_END.search(cs) and _is_upper(cs) == _is_upper(ns)
+        if cs and ns and not SEPARATOR_LINE.match(cs) and not SEPARATOR_LINE.match(ns):
+            if _MARKER_ONLY.match(cs) and not LIST_START.match(ns):
+                join = True
+            elif LIST_START.match(ns):
+                join = bool(_DASH_NUMBER.match(ns)) and cs[-1:].isdigit()
+                if not join and ns[:2] in {"- ", "– "} and (blank_mode or width):
+                    # "... Công an thành phố\n- Thường trực ...": a wrap before a hyphen
+                    join = (not _SENT_END.search(cs) and not _MARKER_ONLY.match(cs)
+                            and (blank_mode or len(cur.rstrip()) >= 0.75 * width))
+            else:
+                join = _starts_lower(ns) or bool(_CONNECTOR_END.search(cs))
+                if not join and (blank_mode or (width and len(cur.rstrip()) >= 0.75 * width)):
+                    join = not _SENT_END.search(cs) and _is_upper(cs) == _is_upper(ns)
             if join:
                 edits.append((pos, pos + 1, " "))
         pos += 1
@@ -268,6 +312,7 @@ DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (
     ("invisible", fix_invisible),
     ("nfc", fix_nfc),
     ("eth", fix_eth),
+    ("homoglyphs", fix_homoglyphs),
     ("escapes", fix_escapes),
     ("markdown", fix_markdown),
     ("dashes", fix_dashes),

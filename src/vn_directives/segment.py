@@ -41,8 +41,14 @@ DOC_TITLE_WORDS = (
 )
 TITLE_LINE = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in DOC_TITLE_WORDS) + r")(?:\s+(?:LIÊN TỊCH|HỎA TỐC|KHẨN))?"
-    r"(?:\s+(?:SỐ\s+)?[\w/\-]+)?\s*$"
+    r"(?:(?:\s+(?:SỐ\s+)?[\w/\-]+)?\s*$|\s+(?:VỀ|V/V|CỦA|THỰC HIỆN|BAN HÀNH|PHÊ DUYỆT|QUY ĐỊNH|HƯỚNG DẪN|"
+    r"TRIỂN KHAI|SỬA ĐỔI|TỔ CHỨC)\b)"
 )
+
+
+def is_title_line(line: str) -> bool:
+    """The document's type line ("CHỈ THỊ", "NGHỊ QUYẾT VỀ VIỆC ..." in capitals)."""
+    return bool(TITLE_LINE.match(line)) and not line.rstrip().endswith(":") and _is_upper_line(line)
 CLOSING_START = re.compile(
     r"^(?:Nơi nhận|NƠI NHẬN|TM\.|T/M|KT\.|K/T|TL\.|TUQ\.|Q\.|TM |KT )|^(?:\./\.|\(đã ký\))"
 )
@@ -71,7 +77,7 @@ class _Piece:
 
 def _is_upper_line(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _marker_level(m: re.Match[str]) -> tuple[int, str]:
@@ -151,8 +157,10 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # underthesea splits a leading "1." or "a)" off its sentence: glue such stubs to the next one
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and (MARKER.match(text[merged[-1][0]:merged[-1][1]] + " ")
-                       and merged[-1][1] - merged[-1][0] <= 6):
+        if merged and s == merged[-1][1]:  # no space at the split: "gov.vn", "CT.03", "TP.HCM"
+            merged[-1] = (merged[-1][0], e)
+            continue
+        if merged and _BARE_MARKER.match(text[merged[-1][0]:merged[-1][1]]):
             merged[-1] = (merged[-1][0], e)
         elif merged and text[s:e].strip() in {"/.", "./.", "/"}:
             merged[-1] = (merged[-1][0], e)
@@ -161,14 +169,26 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return merged
 
 
+_AGENCY_START = re.compile(
+    r"(?:Giám đốc|Chủ tịch|Thủ trưởng|Bộ trưởng|Trưởng|Người đứng đầu|Ủy ban nhân dân|UBND|Bộ Chỉ huy|"
+    r"Công an|Đài|Báo|Tỉnh|Thành phố|Các tỉnh|Các bộ|Các sở|Ban)\b"
+)
+MIN_CLAUSE_WORDS = 6
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a sentence at ';' where the next part starts a new point (upper case, not a reference)."""
+    """Split a sentence at ';' where the next part starts a new point: upper case, not a
+    reference, not a name in a list of agencies, and both parts long enough to be statements."""
     spans = []
     s = start
     for m in _SEMI.finditer(text, start, end):
         nxt = m.end()
         ch = text[nxt]
-        if not ch.isupper() or _TYPE_WORD_AFTER_SEMI.match(text, nxt):
+        if not ch.isupper() or _TYPE_WORD_AFTER_SEMI.match(text, nxt) or _AGENCY_START.match(text, nxt):
+            continue
+        following = text[nxt:end].split(";", 1)[0]
+        if (len(_WORD.findall(text[s:m.start()])) < MIN_CLAUSE_WORDS
+                or len(_WORD.findall(following)) < MIN_CLAUSE_WORDS):
             continue
         spans.append((s, m.start() + 1))
         s = nxt
@@ -176,18 +196,35 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [sp for sp in (_trim(text, a, b) for a, b in spans) if sp[1] > sp[0]]
 
 
+_BARE_MARKER = re.compile(
+    r"^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ][.)]|(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)"
+    r"\s+[\dIVXLC]+[.:]?)$"
+)
+
+
 def _paragraphs(text: str):
+    """Non-empty lines; a bare marker line ("Điều 1.", "2.") is joined to the line after it."""
+    pending = None
     pos = 0
     for line in text.split("\n"):
         s, e = _trim(text, pos, pos + len(line))
-        if e > s and not SEPARATOR_LINE.match(line):
-            yield s, e
         pos += len(line) + 1
+        if e <= s or SEPARATOR_LINE.match(line):
+            continue
+        if pending is not None:
+            s = pending
+            pending = None
+        elif _BARE_MARKER.match(text[s:e]):
+            pending = s
+            continue
+        yield s, e
+    if pending is not None:
+        yield _trim(text, pending, len(text))
 
 
 def _find_title(text: str, paras: list[tuple[int, int]]) -> int | None:
     for i, (s, e) in enumerate(paras[:40]):
-        if TITLE_LINE.match(text[s:e]):
+        if is_title_line(text[s:e]):
             return i
     return None
 
@@ -207,7 +244,7 @@ def _pieces(text: str, paras: list[tuple[int, int]]) -> list[_Piece]:
             else:
                 in_title = False
                 part = "body"
-        elif part == "closing" and TITLE_LINE.match(line):
+        elif part == "closing" and is_title_line(line):
             part, in_title = "title", True  # an attached plan or regulation starts
         elif part == "closing" and len(_WORD.findall(line)) > 20 and not line.startswith("-"):
             part = "body"  # the body goes on (a repeated block, an attached text)

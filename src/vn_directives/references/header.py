@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..dates import iso_date
 from .regexes import PLACE_DATE_RE, SYMBOL_RE
-from ..segment import TITLE_LINE
+from ..segment import is_title_line
 
 HEAD_LINES = 60
 MOTTO = re.compile(
@@ -94,7 +94,7 @@ def read_header(text: str) -> Header:
             y = dm.group("y") or dm.group("y2") or dm.group("y3")
             date, _ = iso_date(d, mo, y)
             date_text = dm.group(0)
-        if title_i is None and TITLE_LINE.match(line):
+        if title_i is None and is_title_line(line):
             title_i = i
             break
     if title_i is None and symbol_span is None:

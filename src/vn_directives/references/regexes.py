@@ -16,10 +16,12 @@ CODE = rf"[{UPPER}][{LETTER}0-9]{{0,14}}"
 _SP = r"[ ]?"  # a single optional space inside a symbol ("05 /CT-TW", "NĐ CP" is not allowed)
 
 # 30/2020/NĐ-CP, 64/2025/QH15, 942/QĐ-TTg, 1234/UBND-KT, 12/QĐ-UBND-VX, 06-2021-TT-BLĐTBXH
+# a later group may start with a digit: "01/CV-01"
+CODE_N = rf"[{UPPER}0-9][{LETTER}0-9&]{{0,14}}"
 STATE_SYMBOL = (
-    rf"(?P<s_num>\d{{1,6}}[a-zđ]?){_SP}/{_SP}"
+    rf"(?P<s_num>\d{{1,6}}(?:\.\d{{1,2}})?[a-zđ]?){_SP}/{_SP}"
     rf"(?:(?P<s_year>(?:19|20)\d\d){_SP}/{_SP})?"
-    rf"(?P<s_rest>{CODE}(?:{_SP}-{_SP}{CODE}){{0,4}})"
+    rf"(?P<s_rest>{CODE}(?:{_SP}-{_SP}{CODE_N}){{0,4}})"
 )
 # 34-CT/TW, 08-QĐi/TW, 4179-CV/TWĐTN-VP, 134-KH/TU
 PARTY_SYMBOL = (
@@ -32,7 +34,7 @@ FILE_SYMBOL = (
 )
 
 SYMBOL_RE = re.compile(
-    rf"(?<![\w/.\-])(?:{PARTY_SYMBOL}|{FILE_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
+    rf"(?:(?<![\w/.\-])|(?<=số))(?:{PARTY_SYMBOL}|{FILE_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
 )
 
 # Type words before a symbol. Longest first so "Thông tư liên tịch" wins over "Thông tư".
@@ -71,16 +73,19 @@ DATE_AFTER_RE = re.compile(
 DATE_ANY_RE = re.compile(rf"(?:{DATE_NUMERIC}|{DATE_WORDS})")
 # "Hà Nội, ngày 25 tháng 11 năm 2025", "Quảng Trị, ngày ..."
 PLACE_DATE_RE = re.compile(
-    rf"^(?P<place>[^\d,\n]{{2,40}}),[ ]*(?i:ngày)[ ]+(?:{DATE_NUMERIC}|{DATE_WORDS}|"
+    rf"^(?P<place>[^\d,\n]{{2,40}}?),?[ ]*(?i:ngày)[ ]+(?:{DATE_NUMERIC}|{DATE_WORDS}|"
     r"(?P<d3>\d{1,2})[ ]+tháng[ ]+(?P<m3>\d{1,2})[ ]+năm[ ]+(?P<y3>\d{4}))"
 )
 
 # "của Bộ Chính trị", "do Thủ tướng Chính phủ ban hành"
-ISSUER_AFTER_RE = re.compile(r"[ ]*,?[ ]*(?:của|do)[ ]+(?P<issuer>[^\n;:.“”\"()]{2,160})")
+ISSUER_AFTER_RE = re.compile(r"[ ]*,?[ ]*(?i:của|do)[ ]+(?P<issuer>[^\n;:.“”\"()]{2,160})")
 ISSUER_STOP_RE = re.compile(
-    r"[ ]+(?:về|v/v|V/v|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thực hiện|triển khai|"
-    r"tại|trong|để|nhằm|khóa|nhiệm kỳ|đã|đến|cho|theo|với|là|được|và[ ]+(?:các|của|số|" + TYPE_WORD
-    + r"|[a-zđ])|thì|năm[ ]+\d|ngày|số)\b|,[ ]*(?=[a-zđ]|\d|(?:" + TYPE_WORD + r")\b)|,[ ]*$"
+    r"[ ]+(?i:về|v/v|phê duyệt|ban hành|quy định|quy đinh|hướng dẫn|sửa đổi|bổ sung|thực hiện|"
+    r"triển khai|tại|trong|để|nhằm|khóa|khoá|nhiệm kỳ|đã|đến|cho|theo|với|là|được|thì|năm[ ]+\d|ngày|số|"
+    r"đối với|đối|đảm bảo|bảo đảm|cùng|đề nghị|kèm|giao|công bố|thành lập|phân cấp|phân công|"
+    r"tiếp nhận|tổ chức|điều chỉnh|bãi bỏ|áp dụng|xử lý|yêu cầu|chỉ đạo|trình|gửi|như|nay|"
+    r"và[ ]+(?:các|của|số|" + TYPE_WORD + r"))\b|[ ]+và[ ]+(?=[a-zđà-ỹ])|,[ ]*(?=[a-zđà-ỹ]|\d|(?:"
+    + TYPE_WORD + r")\b)|,[ ]*$"
 )
 
 # Title connectors right after the mention (after its date and issuer)
@@ -100,8 +105,10 @@ PROVISION_PARTS_RE = re.compile(r"(?i:(điểm|khoản|điều))[ ]+([a-zđ0-9]+
 
 # Named instruments without a number
 NAMED_RE = re.compile(
-    r"(?<![\w])(?P<type>Hiến pháp|Bộ luật|Luật|Pháp lệnh|Điều lệ Đảng|Cương lĩnh)(?=[ ])"
+    r"(?<![\w])(?P<type>Hiến pháp|HIẾN PHÁP|Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp lệnh|PHÁP LỆNH|Điều lệ Đảng|"
+    r"Cương lĩnh)(?![\w])"
 )
+DRAFT_BEFORE_RE = re.compile(r"(?i:dự án|dự thảo|xây dựng|soạn thảo|trình|các|những|mọi)[ ]+$")
 NAMED_CONGRESS_RE = re.compile(
     r"(?<![\w])Nghị quyết[ ]+(?P<title>(?:Đại hội|Hội nghị)[ ]+[^;:.\n()“”\"]{2,160})"
 )

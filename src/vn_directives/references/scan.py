@@ -79,7 +79,7 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     stop = rx.ISSUER_STOP_RE.search(raw)
     if stop:
         raw = raw[:stop.start()]
-    raw = raw.rstrip(" ,-")
+    raw = re.sub(r"(?:[ ,\-]+(?i:và|của|quy|về|đối|tại))+$", "", raw.rstrip(" ,-")).rstrip(" ,-")
     words = raw.split()
     if not words or len(words) > 14 or not words[0][:1].isupper():
         return None, pos
@@ -93,6 +93,7 @@ _TITLE_END = re.compile(
     + r")|ngày|số|đồng thời|trong đó|theo đó|nhằm|để|và[ ]+(?:" + rx.TYPE_WORD
     + r"))\b)|[ ]+và[ ]+(?=(?:" + rx.TYPE_WORD + r"|các[ ]+văn bản|các[ ]+" + rx.TYPE_WORD + r")\b)"
     r"|[ ]+(?=(?:" + rx.TYPE_WORD + r")[ ]+(?:số[ ]+)?\d)"
+    r"|,?[ ]+(?=(?:được|đã được)[ ]+(?:sửa đổi|bổ sung|thay thế|hợp nhất)\b)"
     r"|,[ ]+(?=(?:Chủ tịch|Ủy ban|UBND|Sở|Bộ|Thủ tướng|Ban|Hội đồng|HĐND|Văn phòng|Tỉnh ủy|Thành ủy|"
     r"Trong|Để|Theo|Căn cứ|Nay|Đồng thời)\b)"
 )
@@ -163,6 +164,9 @@ def _numbered(text: str, header: Header) -> list[Mention]:
             mention.doc_type = header.doc_type or sym.doc_type
             mention.date = header.date
             mention.title = header.title
+            if mention.doc_type == "Công văn" and sym.type_code and sym.family == "state":
+                mention.symbol = replace(sym, type_code=None,
+                                         issuer_code=f"{sym.type_code}-{sym.issuer_code}")
             out.append(mention)
             continue
         wstart = max(0, s - 40)
@@ -173,8 +177,10 @@ def _numbered(text: str, header: Header) -> list[Mention]:
                 mention.start = wstart + src.start("type")
                 mention.doc_type = _canon_type(src.group("type"))
                 mention.type_from_word = True
-        named = rx.NAMED_LAW_BEFORE_RE.search(window)
         tm = rx.TYPE_BEFORE_RE.search(window)
+        named = None if tm else rx.NAMED_LAW_BEFORE_RE.search(window)
+        if named and re.search(rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!chống)", named.group("name")):
+            named = None
         if named and mention.role == "cited":
             mention.doc_type = named.group("type")
             mention.type_from_word = True
@@ -195,6 +201,8 @@ def _numbered(text: str, header: Header) -> list[Mention]:
                 mention.doc_type = prev.doc_type
                 mention.type_from_word = True
                 mention.relation = prev.relation
+        if mention.role == "self" and mention.doc_type is None:
+            mention.doc_type = header.doc_type or sym.doc_type
         if mention.doc_type == "Công văn" and sym.type_code and sym.family == "state":
             issuer = f"{sym.type_code}-{sym.issuer_code}"
             mention.symbol = replace(sym, type_code=None, issuer_code=issuer)
@@ -255,26 +263,31 @@ def _share_issuers(text: str, mentions: list[Mention]) -> None:
 _NAME_STOP = re.compile(
     r"(?:số|ngày|được|đã|đang|sẽ|phải|có|quy định|hiện hành|thì|để|theo|tại|trong|nhằm|cũng|là|"
     r"với|cho|các|những|hướng dẫn|thi hành|hiệu lực|nêu|trên|này|đó|khi|mà|về việc|do|bị|vào|từ|đến|"
-    r"năm|khóa|kỳ|gồm|như|thuộc|hoặc|nay|tới)$"
+    r"năm|khóa|khoá|kỳ|gồm|như|thuộc|hoặc|nay|tới|hiện|nào|chưa|vẫn|về|qua|sau|trước|mới|liên quan|"
+    r"của|và|hoặc|hay|đối với|bảo đảm|đảm bảo|đặc biệt|cụ thể)$"
+)
+_NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế", "viên", "giáo"}
 )
 _TOKEN = re.compile(r"[^\s,;:.()“”\"]+|,|;|:|\.|\(|\)|“|”|\"")
+_AMEND_END = re.compile(r"[;.()\n]|[ ]+(?:ngày|số)[ ]+\d|[ ]+năm[ ]+(?:19|20)\d\d")
 
 
-def _named_title(text: str, start: int, limit: int) -> tuple[str, int, int | None]:
-    """Read a law's name from ``start``: (title, end, year written as 'năm YYYY')."""
+def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> tuple[str, int, int | None]:
+    """Read an instrument's name from ``start``: (title, end, year written as 'năm YYYY')."""
+    if re.match(r"(?i:sửa đổi)", text[start:start + 8]):
+        m = _AMEND_END.search(text, start, limit)
+        end = m.start() if m else limit
+        title = text[start:end].rstrip(" ,")
+        return _clean(title), start + len(title), None
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, limit)]
     words: list[tuple[str, int, int]] = []
     i = 0
-    amend = False
-    while i < len(tokens) and len(words) < 24:
+    while i < len(tokens) and len(words) < 16:
         tok, s, e = tokens[i]
         low = tok.lower()
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if tok == ",":
-            if words and words[-1][0].lower() == "phòng" and i + 1 < len(tokens) and tokens[i + 1][0] == "chống":
-                words.append((tok, s, e))
-                i += 1
-                continue
-            if amend and i + 1 < len(tokens) and tokens[i + 1][0] == "bổ":
+            if words and nxt in _NAME_COMMA_NEXT:
                 words.append((tok, s, e))
                 i += 1
                 continue
@@ -282,34 +295,42 @@ def _named_title(text: str, start: int, limit: int) -> tuple[str, int, int | Non
         if tok in ";:.()“”\"":
             break
         if not words:
-            if low == "sửa":
-                amend = True
-            elif not tok[:1].isupper():
+            if (_NAME_STOP.match(low) and low != "các") or re.match(rf"(?:{rx.TYPE_WORD})\b", text[s:]):
                 break
-        elif low == "của" and amend:
-            words.append((tok, s, e))
-            i += 1
-            continue
+            if not (tok[:1].isupper() or (lower_ok and tok[:1].isalpha()
+                                          and not _NAME_STOP.match(nxt.lower()))):
+                break
         elif low == "và":
-            nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-            if not nxt[:1].isupper() or re.match(rx.TYPE_WORD, text[tokens[i + 1][1]:]) if nxt else True:
+            if not nxt[:1].isupper() or re.match(rf"(?:{rx.TYPE_WORD})\b", text[tokens[i + 1][1]:]):
                 break
-        elif _NAME_STOP.match(low) and not (amend and low in {"số", "các"}):
-            if low == "năm" and i + 1 < len(tokens) and re.fullmatch(r"(?:19|20)\d\d", tokens[i + 1][0]):
+        elif _NAME_STOP.match(low) or (i + 1 < len(tokens) and _NAME_STOP.match(f"{low} {nxt.lower()}")):
+            if low == "năm" and re.fullmatch(r"(?:19|20)\d\d", nxt):
                 title = _clean(text[words[0][1]:words[-1][2]]) if words else ""
-                return title, tokens[i + 1][2], int(tokens[i + 1][0])
+                return title, tokens[i + 1][2], int(nxt)
             break
         words.append((tok, s, e))
         i += 1
-    if not words:
-        return "", start, None
     while words and words[-1][0] in {",", "và"}:
         words.pop()
+    if not words or (not words[0][0][:1].isupper() and len(words) < 2):
+        return "", start, None
     return _clean(text[words[0][1]:words[-1][2]]), words[-1][2], None
 
 
+def doc_type_needs_space(m: re.Match[str], text: str) -> bool:
+    """A law's name must follow its type word after a space ("Luật." or "Luật," names nothing)."""
+    nxt = text[m.end():m.end() + 1]
+    return m.group("type") not in {"Hiến pháp", "HIẾN PHÁP", "Điều lệ Đảng"} and nxt not in {" ", "\n"}
+
+
+_TYPE_OF_NAMED = {"hiến pháp": "Hiến pháp", "bộ luật": "Bộ luật", "luật": "Luật", "pháp lệnh": "Pháp lệnh",
+                  "điều lệ đảng": "Điều lệ", "cương lĩnh": "Cương lĩnh"}
+
+
 def _named(text: str, numbered: list[Mention]) -> list[Mention]:
-    taken = [(m.start, max(m.end, m.tail)) for m in numbered]
+    taken = [(m.start, m.end) for m in numbered]
+    amend_titles = [(m.end, m.tail) for m in numbered
+                    if m.title and re.match(r"(?i:sửa đổi|bổ sung)", m.title)]
     out: list[Mention] = []
 
     def overlaps(s: int, e: int) -> bool:
@@ -317,36 +338,36 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
 
     for m in rx.NAMED_RE.finditer(text):
         s = m.start()
-        if overlaps(s, m.end()):
+        if overlaps(s, m.end()) or any(a <= s < b for a, b in amend_titles):
             continue
-        kind = m.group("type")
+        if rx.DRAFT_BEFORE_RE.search(text[max(0, s - 20):s]):
+            continue
+        if doc_type_needs_space(m, text):
+            continue
+        doc_type = _TYPE_OF_NAMED[m.group("type").lower()]
         after = m.end() + 1
-        limit = min(len(text), after + 200)
-        if kind in {"Điều lệ Đảng", "Cương lĩnh"}:
-            title = None
-            end = m.end()
-            doc_type = "Điều lệ" if kind.startswith("Điều lệ") else "Cương lĩnh"
-            if kind == "Cương lĩnh":
-                t, end2, _ = _named_title(text, after, limit)
-                if not t:
-                    continue
-                title, end = t, end2
+        limit = min(len(text), after + 300)
+        year = None
+        if doc_type == "Điều lệ":
+            title, end = "Đảng", m.end()
+        elif doc_type == "Hiến pháp":
+            ym = re.match(r"[ ]+năm[ ]+((?:19|20)\d\d)", text[m.end():m.end() + 12])
+            if ym:
+                title, end, year = None, m.end() + ym.end(), int(ym.group(1))
             else:
-                title = "Đảng"
-            mention = Mention(s, end, "named", doc_type, title=title)
+                title, end, year = _named_title(text, after, limit, lower_ok=True)
+                title = title or None
+                end = end if title else m.end()
         else:
-            title, end, year = _named_title(text, after, limit)
-            if kind == "Hiến pháp":
-                ym = re.match(r"[ ]+năm[ ]+((?:19|20)\d\d)", text[m.end():m.end() + 12])
-                if title and not ym:
-                    pass
-                elif ym:
-                    title, end, year = None, m.end() + ym.end(), int(ym.group(1))
-                else:
-                    continue
-            elif not title:
+            title, end, year = _named_title(text, after, limit, lower_ok=doc_type != "Cương lĩnh")
+            if not title:
                 continue
-            mention = Mention(s, end, "named", kind, title=title, year=year)
+            if re.match(r"[ ]*\((?i:sửa đổi)\)", text[end:end + 14]):
+                continue  # a bill: "Luật Bảo hiểm tiền gửi (sửa đổi)"
+        mention = Mention(s, end, "named", doc_type, title=title, year=year)
+        date, ok, pos = _read_date(text, end)
+        if date:
+            mention.date, mention.date_valid, mention.end = date, ok, pos
         if overlaps(mention.start, mention.end):
             continue
         mention.tail = mention.end
@@ -381,11 +402,31 @@ def _key(m: Mention, dated: dict[str, str]) -> str:
     return f"{m.doc_type}|{sym}|{date}" if date else f"{m.doc_type}|{sym}"
 
 
+_NUMBER_GLUE = re.compile(r"[ ]*(?:(?i:số)[ ]*:?[ ]*)?")
+
+
+def _merge_named_numbers(text: str, numbered: list[Mention], named: list[Mention]) -> list[Mention]:
+    """"Luật Quản lý, sử dụng tài sản công số 15/2017/QH14": the name belongs to the number."""
+    by_start = {m.sym_start: m for m in numbered if m.role == "cited"}
+    kept = []
+    for n in named:
+        glue = _NUMBER_GLUE.match(text, n.end)
+        target = by_start.get(glue.end()) if glue else None
+        if target is not None and n.date is None and n.doc_type in {"Luật", "Bộ luật", "Pháp lệnh"}:
+            target.start = n.start
+            target.doc_type = n.doc_type
+            target.type_from_word = True
+            target.title = n.title
+            continue
+        kept.append(n)
+    return kept
+
+
 def scan(text: str, header: Header | None = None) -> list[Mention]:
     """All mentions in normalized ``text``, in text order."""
     header = header if header is not None else read_header(text)
     numbered = _numbered(text, header)
-    named = _named(text, numbered)
+    named = _merge_named_numbers(text, numbered, _named(text, numbered))
     return sorted(numbered + named, key=lambda m: m.start)
 
 

@@ -80,6 +80,16 @@ def _canon_issuer(code: str) -> str:
 _SPACES = re.compile(r"\s+")
 
 
+def _split_glued(code: str) -> list[str] | None:
+    """"NĐCP" → ["NĐ", "CP"], "TTBYT" → ["TT", "BYT"]: a type code glued to a known issuer code."""
+    issuers = issuer_codes()
+    for cut in range(len(code) - 1, 0, -1):
+        head, tail = code[:cut], code[cut:]
+        if canonical_type_code(head, "state") and (tail in issuers or tail.rstrip("0123456789") in issuers):
+            return [head, tail]
+    return None
+
+
 def symbol_from_match(m: re.Match[str]) -> Symbol:
     """Build a :class:`Symbol` from a match of ``SYMBOL_RE`` (no validation beyond the grammar)."""
     g = m.groupdict()
@@ -99,10 +109,12 @@ def symbol_from_match(m: re.Match[str]) -> Symbol:
         return Symbol(f"{num}/{year}/{tcode}-{issuer}", int(num), int(year), tcode, issuer, "state",
                       tname or "Văn bản")
     num_raw = g["s_num"]
-    num = re.sub(r"[a-zđ]$", "", num_raw)
+    num = re.sub(r"[a-zđ]$", "", num_raw).split(".")[0]
     year = g.get("s_year")
     rest = _SPACES.sub("", g["s_rest"])
     parts = rest.split("-")
+    if len(parts) == 1 and not (year and re.fullmatch(r"(?:QH|UBTVQH)\d{1,2}", rest)):
+        parts = _split_glued(rest) or parts  # "NĐCP" written without its hyphen
     found = canonical_type_code(parts[0], "state") if len(parts) > 1 else None
     if found:
         tcode, tname = found
