@@ -251,6 +251,18 @@ _MARKER_ONLY = re.compile(
     r"\s+[\dIVXLC]+[.:]?)$"
 )
 _DASH_NUMBER = re.compile(r"^[-–]\s*\d")
+# the header's number line and a công văn's subject line stand alone
+_NO_JOIN_AFTER = re.compile(r"^(?:Số|SỐ)\s*:?\s*\S*\d\S*$")
+_NO_JOIN_BEFORE = re.compile(
+    r"^(?:V/v|V/V|Kính gửi|(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|"
+    r"GIÁM ĐỐC|BAN CHẤP HÀNH|BỘ CHÍNH TRỊ|BAN BÍ THƯ|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|BAN THƯỜNG VỤ)\b)"
+)
+# a type line ("QUYẾT ĐỊNH", "CHỈ THỊ") stands alone
+_TYPE_LINE = re.compile(
+    r"^(?:CHỈ THỊ|KẾ HOẠCH|CÔNG ĐIỆN|NGHỊ QUYẾT|QUYẾT ĐỊNH|NGHỊ ĐỊNH|THÔNG TƯ|THÔNG BÁO|KẾT LUẬN|HƯỚNG DẪN|"
+    r"QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|BÁO CÁO|TỜ TRÌNH|LUẬT|PHÁP LỆNH|THÔNG TRI|LỆNH|"
+    r"QUYẾT NGHỊ|QUYẾT ĐỊNH:|NGHỊ QUYẾT:)\s*:?$"
+)
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -287,7 +299,9 @@ def fix_wraps(text: str) -> list[Edit]:
         pos += len(cur)
         cs, ns = cur.strip(), nxt.strip()
         if cs and ns and not SEPARATOR_LINE.match(cs) and not SEPARATOR_LINE.match(ns):
-            if _MARKER_ONLY.match(cs) and not LIST_START.match(ns):
+            if _NO_JOIN_AFTER.match(cs) or _NO_JOIN_BEFORE.match(ns) or _TYPE_LINE.match(cs):
+                join = False
+            elif _MARKER_ONLY.match(cs) and not LIST_START.match(ns):
                 join = True
             elif LIST_START.match(ns):
                 join = bool(_DASH_NUMBER.match(ns)) and cs[-1:].isdigit()

@@ -31,6 +31,10 @@ _TYPE_NAMES = {
     "VĂN BẢN HỢP NHẤT": "Văn bản hợp nhất", "LỆNH": "Lệnh", "ĐIỀU LỆ": "Điều lệ",
     "CHIẾN LƯỢC": "Chiến lược", "QUY HOẠCH": "Quy hoạch",
 }
+AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|GIÁM ĐỐC|BAN CHẤP HÀNH|"
+    r"BỘ CHÍNH TRỊ|BAN BÍ THƯ|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|BAN THƯỜNG VỤ)\b"
+)
 SIGN_PREFIX = re.compile(
     r"^(?:TM\.|T/M|KT\.|K/T|TL\.|TUQ\.|Q\.|(?:PHÓ |Q\. )?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|"
     r"BÍ THƯ|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG BAN)\s*$)[ ]*"
@@ -106,16 +110,24 @@ def read_header(text: str) -> Header:
     if title_i is not None:
         parts = []
         start = end = None
+        tpos, tline = lines[title_i]
+        word = next((w for w in sorted(_TYPE_NAMES, key=len, reverse=True) if tline.upper().startswith(w)), "")
+        rest = tline[len(word):].strip()
+        if rest and not re.fullmatch(r"(?:LIÊN TỊCH|HỎA TỐC|KHẨN|SỐ\s+\S+|\S*\d\S*)", rest):
+            parts.append(rest)
+            start, end = tpos + tline.index(rest), tpos + len(tline)
         for pos, line in lines[title_i + 1:title_i + 6]:
             upper = sum(c.isupper() for c in line if c.isalpha()) >= 0.8 * max(
                 1, sum(c.isalpha() for c in line))
-            if not (upper or SUBJECT_PREFIX.match(line)) or MOTTO.match(line):
+            if not (upper or SUBJECT_PREFIX.match(line)) or MOTTO.match(line) or AUTHORITY.match(line):
                 break
             parts.append(line)
             start = pos if start is None else start
             end = pos + len(line)
         if parts:
             title = SUBJECT_PREFIX.sub("", " ".join(parts)).strip() or None
+            if title and title.startswith("CỦA ") and " VỀ " in title:  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ VỀ ..."
+                title = title.split(" VỀ ", 1)[1].strip()
             title_span = (start, end)
     else:
         for pos, line in lines:

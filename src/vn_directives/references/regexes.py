@@ -83,14 +83,14 @@ ISSUER_STOP_RE = re.compile(
     r"[ ]+(?i:về|v/v|phê duyệt|ban hành|quy định|quy đinh|hướng dẫn|sửa đổi|bổ sung|thực hiện|"
     r"triển khai|tại|trong|để|nhằm|khóa|khoá|nhiệm kỳ|đã|đến|cho|theo|với|là|được|thì|năm[ ]+\d|ngày|số|"
     r"đối với|đối|đảm bảo|bảo đảm|cùng|đề nghị|kèm|giao|công bố|thành lập|phân cấp|phân công|"
-    r"tiếp nhận|tổ chức|điều chỉnh|bãi bỏ|áp dụng|xử lý|yêu cầu|chỉ đạo|trình|gửi|như|nay|"
-    r"và[ ]+(?:các|của|số|" + TYPE_WORD + r"))\b|[ ]+và[ ]+(?=[a-zđà-ỹ])|,[ ]*(?=[a-zđà-ỹ]|\d|(?:"
+    r"tiếp nhận|điều chỉnh|bãi bỏ|áp dụng|yêu cầu|trình|gửi|như|nay|một[ ]+số|"
+    r"và[ ]+(?:các|của|số|" + TYPE_WORD + r"))\b|[ ]+(?:tổ chức|chỉ đạo|xử lý)\b|[ ]+và[ ]+(?=[a-zđà-ỹ])|,[ ]*(?=[a-zđà-ỹ]|\d|(?:"
     + TYPE_WORD + r")\b)|,[ ]*$"
 )
 
 # Title connectors right after the mention (after its date and issuer)
 TITLE_START_RE = re.compile(
-    r"[ ]*,?[ ]*(?:(?P<conn>về việc|Về việc|về|Về|V/v|v/v|V/V)[ ]*:?[ ]*|(?=(?:phê duyệt|ban hành|quy định|"
+    r"[ ]*,?[ ]*(?:(?P<conn>về việc|Về việc|về|Về|V/v|v/v|V/V)[ ]*:?[ ]*|(?=(?:phê duyệt|ban hành|quy định|quy đinh|"
     r"hướng dẫn|sửa đổi|bổ sung|bãi bỏ|thành lập|giao|công bố|triển khai|thực hiện|tổ chức|điều chỉnh|"
     r"Phê duyệt|Ban hành|Quy định|Hướng dẫn|Sửa đổi)\b)|(?=[“\"]))"
 )

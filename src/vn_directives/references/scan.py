@@ -71,6 +71,32 @@ def _read_date(text: str, pos: int) -> tuple[str | None, bool, int]:
     return iso, ok, m.end()
 
 
+_NAME_LOWER_OK = frozenset(
+    "nhân dân tỉnh thành phố huyện xã phường quận thị trấn và trung ương nhà nước chính phủ quốc hội "
+    "của đặc khu".split()
+)
+
+
+def _cut_issuer(raw: str) -> str:
+    """Cut a body's name where running text starts: three lower-case words that are not part of a
+    name ("Chính phủ trừ đi tuổi ...") or a number."""
+    tokens = list(re.finditer(r"\S+", raw))
+    run_start = None
+    for k, t in enumerate(tokens):
+        w = t.group(0).strip(",")
+        if w[:1].isdigit():
+            return raw[:tokens[run_start].start() if run_start is not None else t.start()].rstrip(" ,")
+        lower_odd = w[:1].islower() and w not in _NAME_LOWER_OK
+        if lower_odd:
+            if run_start is None:
+                run_start = k
+            elif k - run_start >= 2:
+                return raw[:tokens[run_start].start()].rstrip(" ,")
+        else:
+            run_start = None
+    return raw
+
+
 def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     m = rx.ISSUER_AFTER_RE.match(text, pos)
     if not m:
@@ -79,6 +105,7 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     stop = rx.ISSUER_STOP_RE.search(raw)
     if stop:
         raw = raw[:stop.start()]
+    raw = _cut_issuer(re.sub(r"\[\d+\].*$", "", raw))
     raw = re.sub(r"(?:[ ,\-]+(?i:và|của|quy|về|đối|tại))+$", "", raw.rstrip(" ,-")).rstrip(" ,-")
     words = raw.split()
     if not words or len(words) > 14 or not words[0][:1].isupper():
@@ -99,6 +126,12 @@ _TITLE_END = re.compile(
 )
 
 
+_EMBED_BEFORE = re.compile(
+    r"(?:của|thực hiện|triển khai|theo|tại|kèm theo|hướng dẫn|thi hành|sửa đổi|bổ sung|thay thế|bãi bỏ)[ ]*$"
+)
+_EMBED_OPEN = re.compile(r"(?:của|thực hiện|triển khai|kèm theo|thi hành)[ ]+(?:" + rx.TYPE_WORD + r")")
+
+
 def _read_title(text: str, pos: int) -> tuple[str | None, int]:
     m = rx.TITLE_START_RE.match(text, pos)
     if not m:
@@ -107,10 +140,18 @@ def _read_title(text: str, pos: int) -> tuple[str | None, int]:
     q = rx.QUOTED_RE.match(text, at)
     if q:
         return _clean(q.group("q")) or None, q.end()
-    limit = min(len(text), at + 400)
-    end_m = _TITLE_END.search(text, at, limit)
-    end = end_m.start() if end_m else limit
-    title = text[at:end].strip(" ,:")
+    limit = min(len(text), at + 500)
+    end = limit
+    for end_m in _TITLE_END.finditer(text, at, limit):
+        so_far = text[at:end_m.start()]
+        if end_m.group(0).strip() in {"", "và"} or end_m.group(0).startswith(","):
+            # "... một số điều của Nghị định số 10/2022/NĐ-CP ..." : an instrument inside the title
+            if _EMBED_BEFORE.search(so_far) or (rx.SYMBOL_RE.search(so_far) and _EMBED_OPEN.search(so_far)):
+                if not end_m.group(0).startswith(",") or rx.SYMBOL_RE.search(so_far):
+                    continue
+        end = end_m.start()
+        break
+    title = re.sub(r"(?:\[\d+\])+$", "", text[at:end].strip(" ,:")).strip(" ,:")
     if title.count("“") + title.count("”") == 1:
         title = title.strip("“”")
     elif title.startswith("“") and title.endswith("”") and title.count("“") == 1:
@@ -178,8 +219,10 @@ def _numbered(text: str, header: Header) -> list[Mention]:
                 mention.doc_type = _canon_type(src.group("type"))
                 mention.type_from_word = True
         tm = rx.TYPE_BEFORE_RE.search(window)
-        named = None if tm else rx.NAMED_LAW_BEFORE_RE.search(window)
-        if named and re.search(rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!chống)", named.group("name")):
+        named = rx.NAMED_LAW_BEFORE_RE.search(window)
+        if named and re.search(rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!chống|sử)", named.group("name")):
+            named = None
+        if named and tm and tm.start() <= named.start():
             named = None
         if named and mention.role == "cited":
             mention.doc_type = named.group("type")
@@ -263,8 +306,8 @@ def _share_issuers(text: str, mentions: list[Mention]) -> None:
 _NAME_STOP = re.compile(
     r"(?:số|ngày|được|đã|đang|sẽ|phải|có|quy định|hiện hành|thì|để|theo|tại|trong|nhằm|cũng|là|"
     r"với|cho|các|những|hướng dẫn|thi hành|hiệu lực|nêu|trên|này|đó|khi|mà|về việc|do|bị|vào|từ|đến|"
-    r"năm|khóa|khoá|kỳ|gồm|như|thuộc|hoặc|nay|tới|hiện|nào|chưa|vẫn|về|qua|sau|trước|mới|liên quan|"
-    r"của|và|hoặc|hay|đối với|bảo đảm|đảm bảo|đặc biệt|cụ thể)$"
+    r"năm|khóa|khoá|kỳ|gồm|như|thuộc|hoặc|nay|tới|hiện|nào|chưa|vẫn|về|qua|sau|trước|liên quan|"
+    r"của|và|hoặc|hay|đối với|bảo đảm|đảm bảo|đặc biệt|cụ thể|cùng|không|ước|khoảng|gắn)$"
 )
 _NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế", "viên", "giáo"}
 )
@@ -301,7 +344,8 @@ def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> t
                                           and not _NAME_STOP.match(nxt.lower()))):
                 break
         elif low == "và":
-            if not nxt[:1].isupper() or re.match(rf"(?:{rx.TYPE_WORD})\b", text[tokens[i + 1][1]:]):
+            if (not nxt or re.match(rf"(?:{rx.TYPE_WORD})\b", text[tokens[i + 1][1]:])
+                    or _NAME_STOP.match(nxt.lower())):
                 break
         elif _NAME_STOP.match(low) or (i + 1 < len(tokens) and _NAME_STOP.match(f"{low} {nxt.lower()}")):
             if low == "năm" and re.fullmatch(r"(?:19|20)\d\d", nxt):
