@@ -13,11 +13,21 @@ from .tokenize import tokenize
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str):
+    # the classifier pulls in scikit-learn: load it only when asked for
+    if name in {"ItemClassifier", "train_classifier"}:
+        from .classify import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'vn_directives' has no attribute {name!r}")
+
 __all__ = [
     "Document",
     "DocumentMeta",
     "InputError",
     "Item",
+    "ItemClassifier",
     "ModelError",
     "Reference",
     "ShortForm",
@@ -33,4 +43,5 @@ __all__ = [
     "parse_symbol",
     "to_dataframe",
     "tokenize",
+    "train_classifier",
 ]

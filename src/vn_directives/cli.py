@@ -170,5 +170,41 @@ def evaluate_references(
     typer.echo(format_report(report))
 
 
+@evaluate_app.command("items")
+def evaluate_items(
+    split: Annotated[str, typer.Option(help="train, dev, test or all")] = "test",
+    corpus: Annotated[Path | None, typer.Option(help="The shared corpus folder.")] = None,
+) -> None:
+    """Per-class precision/recall/F1 of the shipped kind and sector models."""
+    from .classify.train import evaluate_shipped
+
+    res = evaluate_shipped(split=split, corpus=corpus)
+    typer.echo(f"items on split {split!r}: {res['items']}")
+    for target in ("kind", "sector"):
+        r = res[target]
+        typer.echo(f"{target}: macro-F1 {r['macro_f1']:.3f}, accuracy {r['accuracy']:.3f}")
+        for label, m in r["per_class"].items():
+            if m["support"]:
+                typer.echo(f"  {label:30s} P={m['precision']:.3f} R={m['recall']:.3f} "
+                           f"F1={m['f1']:.3f} n={m['support']}")
+
+
+@app.command()
+def train(
+    quick: Annotated[bool, typer.Option(help="Skip the SVM and the feature ablations.")] = False,
+    models_dir: Annotated[Path | None, typer.Option(help="Where to write the model files.")] = None,
+    report_dir: Annotated[Path | None, typer.Option(help="Where to write REPORT.md.")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="The shared corpus folder.")] = None,
+) -> None:
+    """Train the kind and sector classifiers from corpus/annotations (fixed seed) and report."""
+    from .classify.train import run
+
+    res = run(out_models=models_dir, report_dir=report_dir, quick=quick, corpus=corpus)
+    for target, r in res["targets"].items():
+        m = r["models"][r["chosen"]]
+        typer.echo(f"{target}: {r['chosen']} dev macro-F1 {m['dev']['macro_f1']:.3f}, "
+                   f"test macro-F1 {m['test']['macro_f1']:.3f}")
+
+
 def main() -> None:  # pragma: no cover
     app()

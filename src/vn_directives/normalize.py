@@ -251,6 +251,7 @@ _MARKER_ONLY = re.compile(
     r"\s+[\dIVXLC]+[.:]?)$"
 )
 _DASH_NUMBER = re.compile(r"^[-–]\s*\d")
+_UNIT_WORD = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)$")
 # the header's number line and a công văn's subject line stand alone
 _NO_JOIN_AFTER = re.compile(r"^(?:Số|SỐ)\s*:?\s*\S*\d\S*$")
 _NO_JOIN_BEFORE = re.compile(
@@ -299,7 +300,9 @@ def fix_wraps(text: str) -> list[Edit]:
         pos += len(cur)
         cs, ns = cur.strip(), nxt.strip()
         if cs and ns and not SEPARATOR_LINE.match(cs) and not SEPARATOR_LINE.match(ns):
-            if _NO_JOIN_AFTER.match(cs) or _NO_JOIN_BEFORE.match(ns) or _TYPE_LINE.match(cs):
+            if _UNIT_WORD.match(cs):
+                join = True  # "**Điều\n3. Nguyên tắc ...**": the article word wrapped from its number
+            elif _NO_JOIN_AFTER.match(cs) or _NO_JOIN_BEFORE.match(ns) or _TYPE_LINE.match(cs):
                 join = False
             elif _MARKER_ONLY.match(cs) and not LIST_START.match(ns):
                 join = True

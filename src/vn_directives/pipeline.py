@@ -11,6 +11,7 @@ from .decode import decode
 from .errors import VnDirectivesError
 from .references.header import read_header, read_signer
 from .normalize import normalize
+from .parse import parse_items
 from .records import Document, DocumentMeta, Item, Reference
 from .references.scan import scan, short_forms, to_references
 from .segment import segment
@@ -56,13 +57,33 @@ def analyze(obj: InputLike, *, source: str | None = None, encoding: str | None =
     norm = normalize(text)
     header = read_header(norm.text)
     items = segment(norm)
+    clf = _classifier(classifier)
+    if clf is not None and items:
+        items = clf.classify(items)
     mentions = scan(norm.text, header)
     warnings = [w for m in mentions for w in m.warnings]
     refs = _attach_items(to_references(norm, mentions), items)
     meta = _meta(header, refs, read_signer(norm.text))
     shorts = short_forms(norm, refs, meta.key, meta.doc_type)
+    tasks, targets = parse_items(items)
     return Document(text=text, source=dec.source, meta=meta, items=items, references=refs,
-                    short_forms=shorts, warnings=warnings, encoding=dec.encoding)
+                    short_forms=shorts, tasks=tasks, targets=targets, warnings=warnings,
+                    encoding=dec.encoding)
+
+
+def _classifier(choice: Any):
+    """The classifier to apply: the shipped one (None), none (False) or the caller's."""
+    if choice is False:
+        return None
+    if choice is None:
+        from .classify.persist import shipped
+
+        return shipped()
+    if not hasattr(choice, "classify"):
+        from .classify.model import ItemClassifier
+
+        raise VnDirectivesError(f"classifier must be an {ItemClassifier.__name__}, None or False")
+    return choice
 
 
 def _safe_analyze(obj: InputLike) -> Document:

@@ -1,0 +1,277 @@
+"""Tasks and targets: who must do what by when, and which figures must be reached.
+
+Rules over the normalized text of ``task`` and ``target`` items (GUIDELINES.md section 3): numbers in
+Vietnamese format, ranges, comparators, units, deadlines, and agency names around "giao", "chủ trì",
+"phối hợp với".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .dates import iso_date
+from .records import Item, Target, Task
+
+# --- numbers and deadlines ------------------------------------------------------------------------
+
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_NUM_RE = re.compile(rf"(?<![\w.,/-])(?:{NUMBER})(?![\w/]|[.,]\d)")
+RANGE_RE = re.compile(
+    rf"(?:từ[ ]+)?(?P<a>{NUMBER})[ ]*(?P<ua>%)?[ ]*(?:-|–|đến|tới)[ ]*(?P<b>{NUMBER})[ ]*(?P<ub>%)?"
+)
+DEADLINE_DATE = re.compile(
+    r"(?P<phrase>(?:trước|chậm nhất|hạn chót|đến|trong)[ ]+(?:ngày[ ]+)?)"
+    r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>(?:19|20)\d\d)"
+)
+DEADLINE_YEAR = re.compile(
+    r"(?P<phrase>(?:(?:đến|trước|trong|cuối|hết|đến hết|đến cuối|trong cả|vào)[ ]+)*(?i:năm)[ ]+"
+    r"|(?i:giai đoạn)[ ]+(?:\d{4})[ ]*[-–][ ]*|quý[ ]+[IV]+/|tháng[ ]+\d{1,2}/)(?P<y>(?:19|20)\d\d)\b"
+)
+DEADLINE_PHRASE = re.compile(
+    r"(?:hằng|hàng)[ ]+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:[ ]+\d+[ ]+tháng)?|ngay|kịp thời|"
+    r"trong quý[ ]+[IV]+(?:/\d{4})?|trong tháng[ ]+\d{1,2}(?:/\d{4})?"
+)
+
+
+def parse_number(s: str) -> float:
+    """Vietnamese number format: ``1.000`` → 1000, ``0,7`` → 0.7, ``1.234,5`` → 1234.5."""
+    return float(s.replace(".", "").replace(",", "."))
+
+
+def _deadline(text: str) -> tuple[str | None, str | None]:
+    """(value, phrase as written): an ISO date, a year, or a recurring phrase."""
+    m = DEADLINE_DATE.search(text)
+    if m:
+        iso, ok = iso_date(m.group("d"), m.group("m"), m.group("y"))
+        return iso, m.group(0)
+    years = list(DEADLINE_YEAR.finditer(text))
+    if years:
+        m = years[-1]
+        if m.group("phrase").startswith("quý") or m.group("phrase").startswith("tháng"):
+            phrase = re.search(r"(?:trong[ ]+)?" + re.escape(m.group(0)), text)
+            found = phrase.group(0) if phrase else m.group(0)
+            return found[:1].lower() + found[1:], found
+        return m.group("y"), m.group(0)
+    m = DEADLINE_PHRASE.search(text.lower())
+    if m:
+        return m.group(0), m.group(0)
+    return None, None
+
+
+# --- targets ---------------------------------------------------------------------------------------
+
+COMPARATORS = ("ít nhất", "tối thiểu", "tối đa", "không quá", "không thấp hơn", "không dưới", "trên",
+               "xuống còn", "còn", "xuống dưới", "lên trên",
+               "dưới", "đạt", "giảm", "tăng", "vào nhóm", "top", "từ", "khoảng", "bình quân",
+               "trở lên", "lên")
+_COMP_RE = re.compile(r"(?:" + "|".join(re.escape(c) for c in sorted(COMPARATORS, key=len, reverse=True))
+                      + r")[ ]*$", re.IGNORECASE)
+UNIT_RE = re.compile(
+    r"[ ]*(?P<unit>%|phần trăm|tỷ đồng|triệu đồng|nghìn tỷ đồng|nghìn đồng|đồng|USD|tỷ USD|triệu USD|"
+    r"quốc gia|doanh nghiệp|hộ|người|lượt|ngày|tháng|năm|giờ|km|m2|ha|héc-ta|tấn|MW|trạm|xã|"
+    r"sản phẩm|dịch vụ|thủ tục|hồ sơ|cơ sở|trường|giường bệnh|bác sĩ|lao động|việc làm|điểm|bậc|"
+    r"lần|nền tảng|cơ quan|đơn vị|địa phương|tỉnh|mô hình|chương trình|dự án|nhiệm vụ|loại|cấp)"
+    r"(?![\w])"
+)
+_PER_POP = re.compile(r"trên[ ]+(?P<n>\d{1,3}(?:\.\d{3})+|\d+)[ ]+(?P<who>dân|người dân|người)")
+_SKIP_BEFORE = re.compile(
+    r"(?:năm|giai đoạn|quý|tháng|ngày|Điều|khoản|điểm|số|Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|"
+    r"mục|phần|lần thứ|khóa|Luật|Nghị định|Thông tư|Công văn)[ ]*$",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^(?:[-+•]\s*|\(?[a-zđ0-9]{1,3}[.)]\s*)*(?:phấn đấu|mục tiêu|chỉ tiêu|đến năm \d{4}|"
+    r"đến hết năm \d{4}|năm \d{4}|trong năm \d{4}|giai đoạn [\d\s–-]+|đến \d{4})?[ ,:]*",
+    re.IGNORECASE,
+)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r";|(?<=[^\d])\.(?=\s)|\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _metric_before(clause: str, at: int) -> str:
+    before = clause[:at]
+    before = _COMP_RE.sub("", before.rstrip()).rstrip(" ,:")
+    before = re.split(r"[,:](?=[^,:]*$)", before)[-1] if re.search(r"\b(?:tỷ lệ|số|tốc độ|chỉ số|"
+                                                                   r"mức|tổng|thu nhập)\b", before) is None else before
+    before = _LEAD.sub("", before.strip()).strip(" ,:")
+    m = re.search(r"(?:tỷ lệ|tốc độ|chỉ số|số lượng|tổng|mức|thu nhập|kim ngạch|diện tích|"
+                  r"tuổi thọ|GRDP|quy mô|năng suất|độ che phủ)[^,;:]*$", before, re.IGNORECASE)
+    if m:
+        before = m.group(0)
+    before = re.sub(r"[ ]+(?:chiếm|đạt|là|có|được|phải)$", "", before.strip())
+    return " ".join(before.split()) or ""
+
+
+def _metric_after(clause: str, end: int) -> str:
+    after = clause[end:]
+    after = re.split(r"[;:]|,[ ]+(?=\d)|[ ]+(?:và|,)[ ]+\d", after)[0]
+    after = re.split(r"[ ]+(?:vào|trong|đến|trước)[ ]+(?:năm|cuối năm|hết năm|ngày|quý)\b", after)[0]
+    return " ".join(after.strip(" ,.").split())
+
+
+def parse_targets(item: Item, section: str | None = None) -> list[Target]:
+    """The figures an item sets as goals; a goal without a figure gives one record with no value."""
+    text = _MARKER.sub("", item.clean)
+    deadline, _ = _deadline(text)
+    if deadline is None and section:
+        deadline, _ = _deadline(section)
+    out: list[Target] = []
+    for a, b in _clauses(text):
+        clause = text[a:b]
+        pos = 0
+        while True:
+            m = _NUM_RE.search(clause, pos)
+            if not m:
+                break
+            s, e = m.start(), m.end()
+            pos = e
+            before = clause[:s]
+            if _SKIP_BEFORE.search(before) or re.match(r"\s*[/\-]\s*\d", clause[e:]):
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and not re.match(r"\s*%", clause[e:]):
+                continue
+            if _PER_POP.match(clause, max(0, s - 5)) or re.search(r"trên[ ]+$", before) and re.match(
+                    r"[ ]+(?:dân|người dân)", clause[e:]):
+                continue  # "trên 1.000 dân" is part of a rate's unit
+            value = parse_number(m.group(0))
+            value_max = None
+            rng = RANGE_RE.match(clause, s)
+            if rng and rng.group("b") and not re.fullmatch(r"(?:19|20)\d\d", rng.group("b")):
+                value = parse_number(rng.group("a"))
+                value_max = parse_number(rng.group("b"))
+                e = rng.end()
+                pos = e
+            um = UNIT_RE.match(clause, e if not (rng and rng.group("ub")) else e)
+            unit = None
+            if rng and value_max is not None and (rng.group("ua") or rng.group("ub")):
+                unit = "%"
+            elif um:
+                unit = "%" if um.group("unit") == "phần trăm" else um.group("unit")
+                e = um.end()
+                pos = e
+            cm = _COMP_RE.search(before.rstrip())
+            comparator = cm.group(0).strip().lower() if cm else None
+            if value_max is not None and comparator is None:
+                comparator = "từ"
+            metric = _metric_before(clause, cm.start() if cm else s) if (cm or unit != "%") else ""
+            if not metric or (unit == "%" and comparator is None) or comparator in {"vào nhóm", "top"}:
+                metric = _metric_after(clause, e) or metric
+            per = _PER_POP.search(clause)
+            if per and unit is None:
+                noun = re.search(r"(doanh nghiệp[\w ]*?|bác sĩ|giường bệnh|[\w ]+?)[ ]+trên[ ]+", clause)
+                head = "doanh nghiệp" if "doanh nghiệp" in clause else (noun.group(1).split()[-1] if noun else "")
+                unit = f"{head}/{per.group('n')} {per.group('who')}".strip("/")
+            out.append(Target(item=item.index, metric=metric or None, value=value, value_max=value_max,
+                              unit=unit, comparator=comparator, deadline=deadline, text=clause.strip()))
+    if not out:
+        out.append(Target(item=item.index, metric=_LEAD.sub("", text).strip(" .;") or None, value=None,
+                          deadline=deadline, text=text))
+    return out
+
+
+# --- tasks -----------------------------------------------------------------------------------------
+
+AGENCY = (
+    r"(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|Sở|Bộ|Công an|Bộ Chỉ huy|Ban|Văn phòng|Thanh tra|Đài|"
+    r"Báo|Kho bạc|Cục|Chi cục|Ngân hàng|Liên đoàn|Tỉnh đoàn|Thành đoàn|Mặt trận|Hội|Trường|Viện|"
+    r"Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Thủ trưởng|Giám đốc|Chủ tịch|"
+    r"Bộ trưởng|Thủ tướng|Phó Thủ tướng|Tổng Giám đốc|Người đứng đầu|Chánh|Các sở|Các bộ|các sở|"
+    r"các bộ|các cơ quan|các đơn vị|các địa phương|các ngành|các xã|các Bộ|Các Bộ|các tỉnh|Các tỉnh|"
+    r"Các cơ quan|Các đơn vị|Các địa phương|cơ quan|đơn vị|địa phương|doanh nghiệp|Doanh nghiệp)"
+)
+_AGENCY_START = re.compile(rf"^{AGENCY}\b")
+_VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|hoàn thành|tham mưu|rà soát|"
+         r"trình|báo cáo|chỉ đạo|hướng dẫn|kiểm tra|theo dõi|đôn đốc|tăng cường|đẩy mạnh|tập trung|"
+         r"khẩn trương|chủ động|bảo đảm|đảm bảo|nghiên cứu|ban hành|bố trí|cân đối|cung cấp|có trách nhiệm|"
+         r"chịu trách nhiệm|tiếp tục|quán triệt|thường xuyên|phát huy|nâng cao|duy trì|xử lý|rà|phải|"
+         r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý|thẩm định|tiếp nhận")
+_VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
+_GIAO = re.compile(rf"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công)[ ]+"
+                   rf"(?P<who>{AGENCY}[^;:]*?)(?=[ ]+(?:{_VERB})(?![\w])|[ ]*[,:])")
+_LEADS = re.compile(rf"^(?P<who>{AGENCY}[^;:]*?)(?=[ ]+(?:{_VERB})(?![\w]))")
+_COORD = re.compile(rf"phối hợp(?:[ ]+chặt chẽ)?[ ]+với[ ]+(?P<who>.+?)(?=[ ]+(?:{_VERB}|để|nhằm|trong|"
+                    rf"trước|theo|tại)(?![\w])|[.;:(]|$)")
+_MARKER = re.compile(r"^(?:[-+•]\s*|\(?[a-zđ0-9]{1,3}[.)]\s*|[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*)+")
+
+
+def _split_agencies(s: str) -> list[str]:
+    parts = re.split(r",[ ]*|[ ]+và[ ]+(?=(?:các[ ]+)?[\w])", s)
+    return [" ".join(p.split()).strip(" .") for p in parts if p.strip(" .")]
+
+
+def agency_heading(text: str) -> str | None:
+    """The body an agency heading names ("2. Sở Tài chính", "Các bộ, cơ quan ngang bộ:"), or None."""
+    body = _MARKER.sub("", text).strip().rstrip(":").strip()
+    if not body or len(body.split()) > 14 or not _AGENCY_START.match(body):
+        return None
+    if _VERB_RE.search(body):
+        return None
+    return body
+
+
+def parse_task(item: Item, section: str | None = None) -> Task:
+    """Action, responsible and coordinating bodies, and deadline of one task item."""
+    text = _MARKER.sub("", item.clean).strip()
+    responsible: list[str] = []
+    coordinating: list[str] = []
+    action_start = 0
+    m = _GIAO.search(text)
+    if m:
+        responsible = _split_agencies(re.sub(r"[ ]+(?:chủ trì|làm đầu mối)$", "", m.group("who")))
+        action_start = m.end()
+    else:
+        m = _LEADS.match(text)
+        if m and len(m.group("who").split()) <= 20:
+            responsible = _split_agencies(m.group("who"))
+            action_start = m.end()
+    if not responsible and section:
+        head = agency_heading(section)
+        if head:
+            responsible = [head]
+    c = _COORD.search(text)
+    if c:
+        coordinating = _split_agencies(c.group("who"))
+    deadline, phrase = _deadline(text)
+    rest = text[action_start:]
+    rest = re.sub(r"^[ ,]*(?i:chủ trì|làm đầu mối)[ ,]*", "", rest)
+    rest = _COORD.sub("", rest, count=1)
+    rest = re.sub(r"^[ ,]*(?i:chủ trì|làm đầu mối)[ ,]*", "", rest)
+    if phrase:
+        rest = re.sub(r"(?:[ ,]+(?:trong|vào|đến))?[ ,]*" + re.escape(phrase), "", rest)
+    rest = re.sub(r"^[ ,]*(?:có trách nhiệm|chịu trách nhiệm|thực hiện các nhiệm vụ sau)?[ ,:]*", "", rest)
+    action = " ".join(rest.split()).strip(" ,.;:") or None
+    if action and len(action) > 160:
+        action = action[:160].rsplit(" ", 1)[0]
+    return Task(item=item.index, action=action, responsible=responsible, coordinating=coordinating,
+                deadline=deadline, deadline_text=phrase, text=item.clean)
+
+
+def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
+    """Tasks and targets of a document's classified items (duplicates are skipped)."""
+    tasks: list[Task] = []
+    targets: list[Target] = []
+    by_index = {it.index: it for it in items}
+    for it in items:
+        if it.duplicate_of is not None or it.kind not in {"task", "target"}:
+            continue
+        section = it.section
+        if it.kind == "task":
+            head = section
+            # the nearest agency heading above, through the chain of sections
+            k = it.section_index
+            while k is not None and head is not None and agency_heading(head) is None:
+                parent = by_index.get(k)
+                k = parent.section_index if parent else None
+                head = parent.section if parent else None
+            tasks.append(parse_task(it, head if head and agency_heading(head) else section))
+        else:
+            targets.extend(parse_targets(it, section))
+    return tasks, targets

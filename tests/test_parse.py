@@ -1,0 +1,96 @@
+"""Tasks and targets from real phrasings: values, ranges, units, comparators, deadlines, agencies."""
+
+from __future__ import annotations
+
+import pytest
+
+from vn_directives.parse import agency_heading, parse_number, parse_targets, parse_task
+from vn_directives.records import Item
+
+
+def item(text: str, kind: str = "target", section: str | None = None) -> Item:
+    return Item(text=text, start=0, end=len(text), index=0, clean=text, kind=kind, section=section)
+
+
+@pytest.mark.parametrize("written,value", [("1.000", 1000.0), ("0,7", 0.7), ("1.234,5", 1234.5),
+                                           ("03", 3.0), ("100", 100.0)])
+def test_vietnamese_numbers(written, value):
+    assert parse_number(written) == value
+
+
+TARGETS = [
+    # (item text, [(value, value_max, unit, comparator, deadline), ...])
+    ("Năm 2022, tỷ lệ doanh nghiệp công nghệ số trên 1.000 dân đạt 0,7; tốc độ phát triển doanh "
+     "nghiệp công nghệ số Việt Nam từ 10% - 20%;",
+     [(0.7, None, "doanh nghiệp/1.000 dân", "đạt", "2022"), (10.0, 20.0, "%", "từ", "2022")]),
+    ("Phấn đấu đến hết năm 2022, Việt Nam vào nhóm 80 quốc gia dẫn đầu về Chính phủ điện tử",
+     [(80.0, None, "quốc gia", "vào nhóm", "2022")]),
+    ("1. Đến hết năm 2026, 100% hồ sơ công việc tại cấp tỉnh và 90% hồ sơ công việc tại cấp xã "
+     "được xử lý trên môi trường mạng.",
+     [(100.0, None, "%", None, "2026"), (90.0, None, "%", None, "2026")]),
+    ("3. Phấn đấu kinh tế số chiếm từ 20% đến 25% GRDP của tỉnh vào năm 2030.",
+     [(20.0, 25.0, "%", "từ", "2030")]),
+    ("Tỷ lệ dịch vụ công trực tuyến toàn trình đạt ít nhất 80%", [(80.0, None, "%", "ít nhất", None)]),
+    ("Rút ngắn thời gian giải quyết thủ tục xuống còn 03 ngày làm việc.",
+     [(3.0, None, "ngày", "xuống còn", None)]),
+    ("Thu ngân sách đạt trên 15.000 tỷ đồng trong năm 2025.", [(15000.0, None, "tỷ đồng", "trên", "2025")]),
+    ("Giảm 30% số vụ tai nạn giao thông giai đoạn 2021 - 2025.", [(30.0, None, "%", "giảm", "2025")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TARGETS)
+def test_targets(text, expected):
+    got = [(t.value, t.value_max, t.unit, t.comparator, t.deadline) for t in parse_targets(item(text))]
+    assert got == expected
+
+
+def test_target_metric_and_section_deadline():
+    (t,) = parse_targets(item("Tỷ lệ hồ sơ được số hóa đạt 100%."), section="1. Mục tiêu đến năm 2030")
+    assert t.metric == "Tỷ lệ hồ sơ được số hóa" and t.deadline == "2030"
+
+
+def test_goal_without_figure_gives_one_record():
+    (t,) = parse_targets(item("Nâng cao chất lượng nguồn nhân lực số của tỉnh."))
+    assert t.value is None and t.metric.startswith("Nâng cao chất lượng")
+
+
+TASKS = [
+    # (text, section, responsible, coordinating, deadline, action prefix)
+    ("Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ và các địa phương hoàn thành việc rà soát "
+     "trước ngày 31/12/2025.", None, ["Sở Tài chính"], ["Sở Nội vụ", "các địa phương"], "2025-12-31",
+     "hoàn thành việc rà soát"),
+    ("a) Chủ trì tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số trước ngày 30/4/2026.",
+     "1. Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"], [], "2026-04-30", "tham mưu"),
+    ("Sở Y tế tăng cường kiểm tra an toàn thực phẩm, báo cáo kết quả hằng quý.", None, ["Sở Y tế"], [],
+     "hằng quý", "tăng cường kiểm tra"),
+    ("Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng triển khai lực lượng trong quý I/2026.", None,
+     ["Bộ Công an"], ["Bộ Quốc phòng"], "trong quý I/2026", "triển khai lực lượng"),
+    ("- Tiếp tục rà soát, xây dựng phương án xử lý các trường hợp lấn chiếm đất lâm nghiệp.",
+     "1. Ủy ban nhân dân các xã, phường:", ["Ủy ban nhân dân các xã, phường"], [], None, "Tiếp tục rà soát"),
+    ("Đề nghị Bảo hiểm xã hội tỉnh phối hợp thực hiện thường xuyên.", None, ["Bảo hiểm xã hội tỉnh"], [],
+     "thường xuyên", "phối hợp thực hiện"),
+]
+
+
+@pytest.mark.parametrize("text,section,resp,coord,deadline,action", TASKS)
+def test_tasks(text, section, resp, coord, deadline, action):
+    t = parse_task(item(text, "task"), section)
+    assert (t.responsible, t.coordinating, t.deadline) == (resp, coord, deadline)
+    assert t.action.startswith(action)
+
+
+@pytest.mark.parametrize("text,body", [
+    ("2. Sở Tài chính", "Sở Tài chính"),
+    ("Các bộ, cơ quan ngang bộ:", "Các bộ, cơ quan ngang bộ"),
+    ("II. NHIỆM VỤ, GIẢI PHÁP", None),
+    ("1. Tăng cường công tác tuyên truyền", None),
+])
+def test_agency_heading(text, body):
+    assert agency_heading(text) == body
+
+
+def test_seed_targets(seed_doc):
+    values = {(t.value, t.value_max) for t in seed_doc.targets}
+    if not seed_doc.targets:
+        pytest.skip("no shipped models: items are not classified")
+    assert {(0.7, None), (10.0, 20.0), (80.0, None)} <= values
