@@ -170,6 +170,28 @@ def evaluate_references(
     typer.echo(format_report(report))
 
 
+@evaluate_app.command("targets")
+def evaluate_targets(
+    split: Annotated[str, typer.Option(help="train, dev, test or all")] = "test",
+    corpus: Annotated[Path | None, typer.Option(help="The shared corpus folder.")] = None,
+) -> None:
+    """Records found and per-field accuracy of target parsing on annotated target items."""
+    from .evaluate import evaluate_targets as run, format_fields
+
+    typer.echo(format_fields(run(split=split, corpus=corpus)))
+
+
+@evaluate_app.command("tasks")
+def evaluate_tasks(
+    split: Annotated[str, typer.Option(help="train, dev, test or all")] = "test",
+    corpus: Annotated[Path | None, typer.Option(help="The shared corpus folder.")] = None,
+) -> None:
+    """Per-field accuracy of task parsing on annotated task items."""
+    from .evaluate import evaluate_tasks as run, format_fields
+
+    typer.echo(format_fields(run(split=split, corpus=corpus)))
+
+
 @evaluate_app.command("items")
 def evaluate_items(
     split: Annotated[str, typer.Option(help="train, dev, test or all")] = "test",

@@ -180,3 +180,143 @@ def format_report(rep: RefReport, errors: bool = False) -> str:
         lines.append("errors:")
         lines.extend("  " + e for e in rep.errors)
     return "\n".join(lines)
+
+
+# --- tasks and targets ---------------------------------------------------------------------------
+
+TARGET_FIELDS = ("value", "value_max", "unit", "comparator", "deadline", "metric")
+TASK_FIELDS = ("responsible", "coordinating", "deadline", "action")
+
+
+def _token_f1(a: str | None, b: str | None) -> float:
+    ta, tb = (_loose(a) or "").split(), (_loose(b) or "").split()
+    if not ta and not tb:
+        return 1.0
+    if not ta or not tb:
+        return 0.0
+    common = sum(min(ta.count(w), tb.count(w)) for w in set(ta))
+    if not common:
+        return 0.0
+    p, r = common / len(tb), common / len(ta)
+    return 2 * p * r / (p + r)
+
+
+def _gold_items(raw: str, recs: list[dict]):
+    """(gold records grouped by item span, an Item for each span with its section) of one document."""
+    from .normalize import normalize
+    from .records import Item
+    from .segment import segment
+
+    from .parse import deadline_context
+
+    current = segment(normalize(raw))
+    spans: dict[tuple[int, int], list[dict]] = {}
+    for r in recs:
+        spans.setdefault((r["start"], r["end"]), []).append(r)
+    out = []
+    for (s, e), group in spans.items():
+        host = max(current, key=lambda it: min(e, it.end) - max(s, it.start), default=None)
+        clean = " ".join(normalize(raw[s:e]).text.split())
+        item = Item(text=raw[s:e], start=s, end=e, index=group[0].get("index", 0), clean=clean,
+                    section=host.section if host else None, section_index=None)
+        out.append((item, group, deadline_context(host, current) if host else []))
+    return out
+
+
+@dataclass
+class FieldReport:
+    name: str
+    split: str
+    records: PRF = field(default_factory=PRF)
+    right: Counter = field(default_factory=Counter)
+    total: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    def accuracy(self, f: str) -> float:
+        return self.right[f] / self.total[f] if self.total[f] else 1.0
+
+
+def _num_eq(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(float(a) - float(b)) < 1e-9
+
+
+def evaluate_targets(split: str = "test", corpus: Path | None = None,
+                     annotations: Path | None = None) -> FieldReport:
+    """Records found (by value) and per-field accuracy of :func:`parse_targets` on gold target items."""
+    from .parse import parse_targets
+
+    rep = FieldReport("targets", split)
+    for name, raw, recs in annotated_docs("targets", split, corpus, annotations):
+        recs = [r for r in recs if not r.get("not_target")]
+        for item, gold, chain in _gold_items(raw, recs):
+            pred = [t.to_dict() for t in parse_targets(item, chain)]
+            used: set[int] = set()
+            for g in gold:
+                j = next((k for k, p in enumerate(pred) if k not in used and _num_eq(p["value"], g["value"])),
+                         None)
+                if j is None:
+                    rep.records.fn += 1
+                    rep.errors.append(f"{name}\t{item.start}\tmissed value={g['value']}\t{item.clean[:80]}")
+                    continue
+                used.add(j)
+                rep.records.tp += 1
+                p = pred[j]
+                for f in TARGET_FIELDS:
+                    rep.total[f] += 1
+                    if f in {"value", "value_max"}:
+                        ok = _num_eq(p[f], g[f])
+                    elif f == "metric":
+                        ok = _token_f1(g[f], p[f]) >= 0.5
+                    else:
+                        ok = _norm(p[f]) == _norm(g[f]) or (_loose(p[f]) == _loose(g[f]))
+                    rep.right[f] += ok
+                    if not ok:
+                        rep.errors.append(f"{name}\t{item.start}\t{f}\tgold={g[f]!r}\tpred={p[f]!r}")
+            rep.records.fp += len(pred) - len(used)
+    return rep
+
+
+def _names(xs) -> set[str]:
+    return {_loose(x) for x in xs or [] if x}
+
+
+def evaluate_tasks(split: str = "test", corpus: Path | None = None,
+                   annotations: Path | None = None) -> FieldReport:
+    """Per-field accuracy of :func:`parse_task` on gold task items."""
+    from .parse import agency_heading, parse_task
+
+    rep = FieldReport("tasks", split)
+    for name, raw, recs in annotated_docs("tasks", split, corpus, annotations):
+        for item, gold, chain in _gold_items(raw, recs):
+            g = gold[0]
+            head = next((h for h in chain if agency_heading(h)), item.section)
+            p = parse_task(item, head).to_dict()
+            rep.records.tp += 1
+            for f in TASK_FIELDS:
+                rep.total[f] += 1
+                if f in {"responsible", "coordinating"}:
+                    ok = _names(p[f]) == _names(g[f])
+                elif f == "action":
+                    ok = _token_f1(g[f], p[f]) >= 0.5
+                else:
+                    ok = _loose(p[f]) == _loose(g[f])
+                rep.right[f] += ok
+                if not ok:
+                    rep.errors.append(f"{name}\t{item.start}\t{f}\tgold={g[f]!r}\tpred={p[f]!r}")
+    return rep
+
+
+def format_fields(rep: FieldReport, errors: bool = False) -> str:
+    fields = TARGET_FIELDS if rep.name == "targets" else TASK_FIELDS
+    lines = [f"{rep.name} on split {rep.split!r}: {rep.records.tp + rep.records.fn} gold records"]
+    if rep.name == "targets":
+        r = rep.records
+        lines.append(f"  records (matched by value) P={r.precision:.3f} R={r.recall:.3f} F1={r.f1:.3f}")
+    lines.append("  field accuracy (metric and action: token F1 >= 0.5):")
+    for f in fields:
+        lines.append(f"    {f:13s} {rep.accuracy(f):.3f} ({rep.right[f]}/{rep.total[f]})")
+    if errors:
+        lines += ["errors:"] + ["  " + e for e in rep.errors]
+    return "\n".join(lines)

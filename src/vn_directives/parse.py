@@ -21,7 +21,7 @@ RANGE_RE = re.compile(
     rf"(?:từ[ ]+)?(?P<a>{NUMBER})[ ]*(?P<ua>%)?[ ]*(?:-|–|đến|tới)[ ]*(?P<b>{NUMBER})[ ]*(?P<ub>%)?"
 )
 DEADLINE_DATE = re.compile(
-    r"(?P<phrase>(?:trước|chậm nhất|hạn chót|đến|trong)[ ]+(?:ngày[ ]+)?)"
+    r"(?P<phrase>(?:(?:trước|chậm nhất|hạn chót|đến|trong|vào)[ ]+)?(?:ngày[ ]+)?)"
     r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>(?:19|20)\d\d)"
 )
 DEADLINE_YEAR = re.compile(
@@ -62,7 +62,7 @@ def _deadline(text: str) -> tuple[str | None, str | None]:
 # --- targets ---------------------------------------------------------------------------------------
 
 COMPARATORS = ("ít nhất", "tối thiểu", "tối đa", "không quá", "không thấp hơn", "không dưới", "trên",
-               "xuống còn", "còn", "xuống dưới", "lên trên",
+               "xuống còn", "còn", "xuống dưới", "lên trên", "chiếm",
                "dưới", "đạt", "giảm", "tăng", "vào nhóm", "top", "từ", "khoảng", "bình quân",
                "trở lên", "lên")
 _COMP_RE = re.compile(r"(?:" + "|".join(re.escape(c) for c in sorted(COMPARATORS, key=len, reverse=True))
@@ -71,8 +71,9 @@ UNIT_RE = re.compile(
     r"[ ]*(?P<unit>%|phần trăm|tỷ đồng|triệu đồng|nghìn tỷ đồng|nghìn đồng|đồng|USD|tỷ USD|triệu USD|"
     r"quốc gia|doanh nghiệp|hộ|người|lượt|ngày|tháng|năm|giờ|km|m2|ha|héc-ta|tấn|MW|trạm|xã|"
     r"sản phẩm|dịch vụ|thủ tục|hồ sơ|cơ sở|trường|giường bệnh|bác sĩ|lao động|việc làm|điểm|bậc|"
-    r"lần|nền tảng|cơ quan|đơn vị|địa phương|tỉnh|mô hình|chương trình|dự án|nhiệm vụ|loại|cấp)"
-    r"(?![\w])"
+    r"lần|nền tảng|cơ quan|đơn vị|địa phương|tỉnh|mô hình|chương trình|dự án|nhiệm vụ|loại|cấp|"
+    r"bộ dữ liệu|tập dữ liệu|cơ sở dữ liệu|kịch bản|tin, bài|trạm BTS|Gbps|Mbps|GB)"
+    r"(?:[ ]+(?P<of>dân số|GRDP|GDP|tổng vốn|kế hoạch))?(?![\w])"
 )
 _PER_POP = re.compile(r"trên[ ]+(?P<n>\d{1,3}(?:\.\d{3})+|\d+)[ ]+(?P<who>dân|người dân|người)")
 _SKIP_BEFORE = re.compile(
@@ -117,12 +118,19 @@ def _metric_after(clause: str, end: int) -> str:
     return " ".join(after.strip(" ,.").split())
 
 
-def parse_targets(item: Item, section: str | None = None) -> list[Target]:
-    """The figures an item sets as goals; a goal without a figure gives one record with no value."""
+def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> list[Target]:
+    """The figures an item sets as goals; a goal without a figure gives one record with no value.
+
+    ``section`` is the heading above the item, or the chain of headings above it (nearest first):
+    the first one that states a deadline gives it when the item does not.
+    """
     text = _MARKER.sub("", item.clean)
     deadline, _ = _deadline(text)
-    if deadline is None and section:
-        deadline, _ = _deadline(section)
+    chain = [section] if isinstance(section, str) else list(section or [])
+    for head in chain:
+        if deadline is not None:
+            break
+        deadline, _ = _deadline(head)
     out: list[Target] = []
     for a, b in _clauses(text):
         clause = text[a:b]
@@ -155,6 +163,8 @@ def parse_targets(item: Item, section: str | None = None) -> list[Target]:
                 unit = "%"
             elif um:
                 unit = "%" if um.group("unit") == "phần trăm" else um.group("unit")
+                if um.group("of") and unit == "%":
+                    unit = f"% {um.group('of')}"
                 e = um.end()
                 pos = e
             cm = _COMP_RE.search(before.rstrip())
@@ -172,8 +182,11 @@ def parse_targets(item: Item, section: str | None = None) -> list[Target]:
             out.append(Target(item=item.index, metric=metric or None, value=value, value_max=value_max,
                               unit=unit, comparator=comparator, deadline=deadline, text=clause.strip()))
     if not out:
-        out.append(Target(item=item.index, metric=_LEAD.sub("", text).strip(" .;") or None, value=None,
-                          deadline=deadline, text=text))
+        first = re.split(r"[,;:]", text, maxsplit=1)[0]
+        metric = re.sub(r"^(?:hình thành|xây dựng|phát triển|bảo đảm|đảm bảo|có|mỗi [\w ]+? có)[ ]+", "",
+                        _LEAD.sub("", first).strip(" ."), flags=re.IGNORECASE)
+        out.append(Target(item=item.index, metric=metric or None, value=None, deadline=deadline,
+                          text=text))
     return out
 
 
@@ -273,5 +286,37 @@ def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
                 head = parent.section if parent else None
             tasks.append(parse_task(it, head if head and agency_heading(head) else section))
         else:
-            targets.extend(parse_targets(it, section))
+            targets.extend(parse_targets(it, deadline_context(it, items)))
     return tasks, targets
+
+
+def deadline_context(item: Item, items: Sequence[Item]) -> list[str]:
+    """Headings above an item (nearest first), then the title of the attached plan or appendix it
+    stands in ("PHỤ LỤC ... CHỈ TIÊU ... ĐẾN NĂM 2030"), where one follows the signature."""
+    by_index = {it.index: it for it in items}
+    chain = section_chain(item, by_index)
+    title: list[str] = []
+    seen_closing = False
+    for it in items[:item.index]:
+        if it.part == "closing":
+            seen_closing, title = True, []
+        elif it.part == "title" and seen_closing:
+            title.append(it.clean)
+    if title:
+        chain.append(" ".join(title))
+    return chain
+
+
+def section_chain(item: Item, by_index: dict[int, Item]) -> list[str]:
+    """The headings above an item, nearest first."""
+    chain = []
+    k = item.section_index
+    seen = set()
+    while k is not None and k not in seen:
+        seen.add(k)
+        head = by_index.get(k)
+        if head is None:
+            break
+        chain.append(head.clean)
+        k = head.section_index
+    return chain

@@ -37,7 +37,7 @@ DOC_TITLE_WORDS = (
     "CHỈ THỊ", "KẾ HOẠCH", "CÔNG ĐIỆN", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "NGHỊ ĐỊNH", "THÔNG TƯ LIÊN TỊCH",
     "THÔNG TƯ", "THÔNG BÁO", "KẾT LUẬN", "HƯỚNG DẪN", "QUY ĐỊNH", "QUY CHẾ", "CHƯƠNG TRÌNH", "ĐỀ ÁN",
     "PHƯƠNG ÁN", "BÁO CÁO", "TỜ TRÌNH", "LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "THÔNG TRI", "CÔNG VĂN",
-    "VĂN BẢN HỢP NHẤT", "LỆNH", "ĐIỀU LỆ", "CHIẾN LƯỢC", "QUY HOẠCH",
+    "VĂN BẢN HỢP NHẤT", "LỆNH", "ĐIỀU LỆ", "CHIẾN LƯỢC", "QUY HOẠCH", "PHỤ LỤC",
 )
 TITLE_LINE = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in DOC_TITLE_WORDS) + r")(?:\s+(?:LIÊN TỊCH|HỎA TỐC|KHẨN))?"
@@ -106,7 +106,7 @@ def _heading_like(content: str, kind: str) -> bool:
     if kind in {"article", "num", "multi"}:
         return (words <= 20 and last not in ".;,") or (words <= 45 and last == ":")
     if kind == "letter":
-        return words <= 15 and last == ":"
+        return (words <= 15 and last == ":") or (words <= 8 and last not in ".;,")
     return False
 
 
