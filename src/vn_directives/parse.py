@@ -22,15 +22,18 @@ RANGE_RE = re.compile(
 )
 DEADLINE_DATE = re.compile(
     r"(?P<phrase>(?:(?:trước|chậm nhất|hạn chót|đến|trong|vào)[ ]+)?(?:ngày[ ]+)?)"
-    r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>(?:19|20)\d\d)"
+    r"(?:(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ]+năm[ ]+(?P<y2>(?:19|20)\d\d))"
 )
 DEADLINE_YEAR = re.compile(
     r"(?P<phrase>(?:(?:đến|trước|trong|cuối|hết|đến hết|đến cuối|trong cả|vào)[ ]+)*(?i:năm)[ ]+"
     r"|(?i:giai đoạn)[ ]+(?:\d{4})[ ]*[-–][ ]*|quý[ ]+[IV]+/|tháng[ ]+\d{1,2}/)(?P<y>(?:19|20)\d\d)\b"
 )
 DEADLINE_PHRASE = re.compile(
-    r"(?:hằng|hàng)[ ]+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:[ ]+\d+[ ]+tháng)?|ngay|kịp thời|"
-    r"trong quý[ ]+[IV]+(?:/\d{4})?|trong tháng[ ]+\d{1,2}(?:/\d{4})?"
+    r"trước ngày[ ]+\d{1,2}[ ]+(?:hằng|hàng)[ ]+(?:tháng|quý|năm)|"
+    r"(?:định kỳ[ ]+)?(?:hằng|hàng)[ ]+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:[ ]+\d+[ ]+tháng)?|"
+    r"trong quý[ ]+[IV]+(?:/\d{4})?|trong tháng[ ]+\d{1,2}(?:/\d{4})?|"
+    r"trong thời hạn[ ]+\d+[ ]+(?:ngày|tháng)(?:[ ]+làm việc)?"
 )
 
 
@@ -43,7 +46,8 @@ def _deadline(text: str) -> tuple[str | None, str | None]:
     """(value, phrase as written): an ISO date, a year, or a recurring phrase."""
     m = DEADLINE_DATE.search(text)
     if m:
-        iso, ok = iso_date(m.group("d"), m.group("m"), m.group("y"))
+        iso, ok = iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
+                           m.group("y") or m.group("y2"))
         return iso, m.group(0)
     years = list(DEADLINE_YEAR.finditer(text))
     if years:
@@ -197,6 +201,7 @@ AGENCY = (
     r"Báo|Kho bạc|Cục|Chi cục|Ngân hàng|Liên đoàn|Tỉnh đoàn|Thành đoàn|Mặt trận|Hội|Trường|Viện|"
     r"Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Thủ trưởng|Giám đốc|Chủ tịch|"
     r"Bộ trưởng|Thủ tướng|Phó Thủ tướng|Tổng Giám đốc|Người đứng đầu|Chánh|Các sở|Các bộ|các sở|"
+    r"Lãnh đạo|lãnh đạo|Tòa án|Viện kiểm sát|Cơ quan|các bộ phận|Các doanh nghiệp|Chủ đầu tư|chủ đầu tư|"
     r"các bộ|các cơ quan|các đơn vị|các địa phương|các ngành|các xã|các Bộ|Các Bộ|các tỉnh|Các tỉnh|"
     r"Các cơ quan|Các đơn vị|Các địa phương|cơ quan|đơn vị|địa phương|doanh nghiệp|Doanh nghiệp)"
 )
@@ -215,14 +220,36 @@ _COORD = re.compile(rf"phối hợp(?:[ ]+chặt chẽ)?[ ]+với[ ]+(?P<who>.+?
 _MARKER = re.compile(r"^(?:[-+•]\s*|\(?[a-zđ0-9]{1,3}[.)]\s*|[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*)+")
 
 
+_BODY_WORD = re.compile(
+    r"(?:Ủy ban|UBND|Hội đồng|Sở|Bộ|Công an|Ban|Văn phòng|Thanh tra|Đài|Báo|Kho bạc|Cục|Chi cục|"
+    r"Ngân hàng|Liên đoàn|Mặt trận|Hội|Trường|Viện|Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm|"
+    r"Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Thủ tướng|Tòa án|Viện kiểm sát|Cơ quan|Các|các)\b"
+)
+
+
+_QUALIFIER = re.compile(r"[ ]+(?:theo chức năng|theo thẩm quyền|được giao|thừa ủy quyền|thừa lệnh|căn cứ|"
+                        r"trong phạm vi|với vai trò)\b.*$|[ ]+-[ ]+.*$")
+
+
 def _split_agencies(s: str) -> list[str]:
-    parts = re.split(r",[ ]*|[ ]+và[ ]+(?=(?:các[ ]+)?[\w])", s)
-    return [" ".join(p.split()).strip(" .") for p in parts if p.strip(" .")]
+    """Bodies of a list: split at "," and "và" before a new body's name; "các cơ quan, đơn vị liên
+    quan" and "Bộ Khoa học và Công nghệ" stay whole."""
+    s = _QUALIFIER.sub("", " ".join(s.split())).strip(" .,")
+    parts: list[str] = []
+    for piece in re.split(r",[ ]*|[ ]+và[ ]+", s):
+        if parts and not _BODY_WORD.match(piece):
+            sep = ", " if f"{parts[-1]}, {piece}" in s else " và "
+            parts[-1] = f"{parts[-1]}{sep}{piece}"
+        else:
+            parts.append(piece)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
 def agency_heading(text: str) -> str | None:
     """The body an agency heading names ("2. Sở Tài chính", "Các bộ, cơ quan ngang bộ:"), or None."""
     body = _MARKER.sub("", text).strip().rstrip(":").strip()
+    body = re.sub(r"^(?:Trách nhiệm|Nhiệm vụ|Đối với|Giao)(?:[ ]+của)?[ ]+", "", body, flags=re.IGNORECASE)
+    body = body[:1].upper() + body[1:] if body[:3].lower() in {"sở ", "bộ "} else body
     if not body or len(body.split()) > 14 or not _AGENCY_START.match(body):
         return None
     if _VERB_RE.search(body):
@@ -240,9 +267,9 @@ def parse_task(item: Item, section: str | None = None) -> Task:
     if m:
         responsible = _split_agencies(re.sub(r"[ ]+(?:chủ trì|làm đầu mối)$", "", m.group("who")))
         action_start = m.end()
-    else:
+    elif not re.match(r"(?i:trường hợp|khi|nếu|trong|đối với|sau khi|trước khi)\b", text):
         m = _LEADS.match(text)
-        if m and len(m.group("who").split()) <= 20:
+        if m and len(m.group("who").split()) <= 30:
             responsible = _split_agencies(m.group("who"))
             action_start = m.end()
     if not responsible and section:
@@ -260,9 +287,10 @@ def parse_task(item: Item, section: str | None = None) -> Task:
     if phrase:
         rest = re.sub(r"(?:[ ,]+(?:trong|vào|đến))?[ ,]*" + re.escape(phrase), "", rest)
     rest = re.sub(r"^[ ,]*(?:có trách nhiệm|chịu trách nhiệm|thực hiện các nhiệm vụ sau)?[ ,:]*", "", rest)
-    action = " ".join(rest.split()).strip(" ,.;:") or None
-    if action and len(action) > 160:
-        action = action[:160].rsplit(" ", 1)[0]
+    action = " ".join(rest.split()).strip(" ,.;:")
+    action = re.split(r";|,[ ]+(?=(?:đặc biệt|nhất là|trong đó|bảo đảm|đảm bảo|góp phần|nhằm|để)\b)",
+                      action)[0].strip(" ,.")
+    action = action or None
     return Task(item=item.index, action=action, responsible=responsible, coordinating=coordinating,
                 deadline=deadline, deadline_text=phrase, text=item.clean)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from collections.abc import Sequence
 from functools import lru_cache
@@ -22,25 +23,35 @@ def sector_lexicon() -> dict[str, list[str]]:
     return {s["code"]: s["keywords"] for s in data["sectors"]}
 
 
-def keyword_scores(text: str) -> dict[str, float]:
-    """Sector code → how much of its vocabulary the text contains (characters of matched keywords)."""
-    low = text.lower()
-    out = {}
+@lru_cache(maxsize=1)
+def _keyword_index() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    owners: dict[str, list[str]] = {}
     for code, words in sector_lexicon().items():
-        s = sum(len(w) for w in words if w in low)
-        if s:
-            out[code] = float(s)
+        for w in words:
+            owners.setdefault(w, []).append(code)
+    alternation = "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), owners
+
+
+def keyword_scores(text: str) -> dict[str, float]:
+    """Sector code → how much of its vocabulary the text contains (characters of distinct keywords)."""
+    pattern, owners = _keyword_index()
+    out: dict[str, float] = {}
+    for w in set(pattern.findall(text.lower())):
+        for code in owners[w]:
+            out[code] = out.get(code, 0.0) + len(w)
     return out
 
 
 def keyword_sector(text: str, section: str = "") -> str:
     """The sector whose keywords occur most in the item (the section breaks ties), else general."""
-    low, sec = text.lower(), section.lower()
+    scores = keyword_scores(text)
+    for code, v in keyword_scores(section).items():
+        scores[code] = scores.get(code, 0.0) + 0.5 * v
     best, score = "general", 0.0
-    for code, words in sector_lexicon().items():
-        s = sum(len(w) for w in words if w in low) + 0.5 * sum(len(w) for w in words if w in sec)
-        if s > score:
-            best, score = code, s
+    for code in sector_lexicon():
+        if scores.get(code, 0.0) > score:
+            best, score = code, scores[code]
     return best
 
 

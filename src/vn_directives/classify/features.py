@@ -97,7 +97,16 @@ def records_of(items: Sequence[Item]) -> list[dict]:
 
 
 def cues(rec: dict) -> dict[str, float | str]:
-    """Structural and lexical cues of one record, as a feature dict."""
+    """Structural and lexical cues of one record, as a feature dict (computed once per record)."""
+    cached = rec.get("_cues")
+    if cached is not None:
+        return cached
+    out = _cues(rec)
+    rec["_cues"] = out
+    return out
+
+
+def _cues(rec: dict) -> dict[str, float | str]:
     text = rec.get("text", "")
     low = text.lower()
     words = low.split()

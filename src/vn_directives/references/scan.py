@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -161,8 +162,13 @@ def _read_title(text: str, pos: int) -> tuple[str | None, int]:
     return (_clean(title) or None), end
 
 
+LOOKBACK = 400
+
+
 def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
+    """Start of the line holding ``pos`` (looking back at most LOOKBACK characters)."""
+    floor = max(0, pos - LOOKBACK)
+    return max(floor, text.rfind("\n", floor, pos) + 1)
 
 
 def _relation(text: str, start: int) -> str:
@@ -315,6 +321,26 @@ _TOKEN = re.compile(r"[^\s,;:.()“”\"]+|,|;|:|\.|\(|\)|“|”|\"")
 _AMEND_END = re.compile(r"[;.()\n]|[ ]+(?:ngày|số)[ ]+\d|[ ]+năm[ ]+(?:19|20)\d\d")
 
 
+class _LazyTokens:
+    """Tokens of ``text[start:limit]``, read only as far as they are asked for."""
+
+    def __init__(self, text: str, start: int, limit: int):
+        self._it = _TOKEN.finditer(text, start, limit)
+        self._seen: list[tuple[str, int, int]] = []
+
+    def has(self, i: int) -> bool:
+        while len(self._seen) <= i:
+            m = next(self._it, None)
+            if m is None:
+                return False
+            self._seen.append((m.group(0), m.start(), m.end()))
+        return True
+
+    def __getitem__(self, i: int) -> tuple[str, int, int]:
+        self.has(i)
+        return self._seen[i]
+
+
 def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> tuple[str, int, int | None]:
     """Read an instrument's name from ``start``: (title, end, year written as 'năm YYYY')."""
     if re.match(r"(?i:sửa đổi)", text[start:start + 8]):
@@ -322,13 +348,13 @@ def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> t
         end = m.start() if m else limit
         title = text[start:end].rstrip(" ,")
         return _clean(title), start + len(title), None
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, limit)]
+    tokens = _LazyTokens(text, start, min(limit, start + 160))
     words: list[tuple[str, int, int]] = []
     i = 0
-    while i < len(tokens) and len(words) < 16:
+    while tokens.has(i) and len(words) < 16:
         tok, s, e = tokens[i]
         low = tok.lower()
-        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        nxt = tokens[i + 1][0] if tokens.has(i + 1) else ""
         if tok == ",":
             if words and nxt in _NAME_COMMA_NEXT:
                 words.append((tok, s, e))
@@ -338,16 +364,16 @@ def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> t
         if tok in ";:.()“”\"":
             break
         if not words:
-            if (_NAME_STOP.match(low) and low != "các") or re.match(rf"(?:{rx.TYPE_WORD})\b", text[s:]):
+            if (_NAME_STOP.match(low) and low != "các") or re.match(rf"(?:{rx.TYPE_WORD})\b", text[s:s + 30]):
                 break
             if not (tok[:1].isupper() or (lower_ok and tok[:1].isalpha()
                                           and not _NAME_STOP.match(nxt.lower()))):
                 break
         elif low == "và":
-            if (not nxt or re.match(rf"(?:{rx.TYPE_WORD})\b", text[tokens[i + 1][1]:])
+            if (not nxt or re.match(rf"(?:{rx.TYPE_WORD})\b", text[tokens[i + 1][1]:tokens[i + 1][1] + 30])
                     or _NAME_STOP.match(nxt.lower())):
                 break
-        elif _NAME_STOP.match(low) or (i + 1 < len(tokens) and _NAME_STOP.match(f"{low} {nxt.lower()}")):
+        elif _NAME_STOP.match(low) or (nxt and _NAME_STOP.match(f"{low} {nxt.lower()}")):
             if low == "năm" and re.fullmatch(r"(?:19|20)\d\d", nxt):
                 title = _clean(text[words[0][1]:words[-1][2]]) if words else ""
                 return title, tokens[i + 1][2], int(nxt)
@@ -371,18 +397,33 @@ _TYPE_OF_NAMED = {"hiến pháp": "Hiến pháp", "bộ luật": "Bộ luật", 
                   "điều lệ đảng": "Điều lệ", "cương lĩnh": "Cương lĩnh"}
 
 
-def _named(text: str, numbered: list[Mention]) -> list[Mention]:
-    taken = [(m.start, m.end) for m in numbered]
-    amend_titles = [(m.end, m.tail) for m in numbered
-                    if m.title and re.match(r"(?i:sửa đổi|bổ sung)", m.title)]
-    out: list[Mention] = []
+class _Spans:
+    """Sorted, mostly disjoint spans with a fast overlap test."""
 
-    def overlaps(s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in taken)
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.max_len = max((b - a for a, b in self.spans), default=0)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.spans, (e, -1))
+        j = bisect.bisect_left(self.spans, (s - self.max_len, -1))
+        return any(a < e and s < b for a, b in self.spans[j:i])
+
+    def add(self, s: int, e: int) -> None:
+        bisect.insort(self.spans, (s, e))
+        self.max_len = max(self.max_len, e - s)
+
+
+def _named(text: str, numbered: list[Mention]) -> list[Mention]:
+    taken = _Spans((m.start, m.end) for m in numbered)
+    amend = _Spans((m.end, m.tail) for m in numbered
+                   if m.title and re.match(r"(?i:sửa đổi|bổ sung)", m.title))
+    out: list[Mention] = []
+    overlaps = taken.overlaps
 
     for m in rx.NAMED_RE.finditer(text):
         s = m.start()
-        if overlaps(s, m.end()) or any(a <= s < b for a, b in amend_titles):
+        if overlaps(s, m.end()) or amend.overlaps(s, s + 1):
             continue
         if rx.DRAFT_BEFORE_RE.search(text[max(0, s - 20):s]):
             continue
@@ -418,7 +459,7 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
         mention.provision, _ = _provision(text, s)
         mention.relation = _relation(text, s)
         out.append(mention)
-        taken.append((mention.start, mention.end))
+        taken.add(mention.start, mention.end)
     for m in rx.NAMED_CONGRESS_RE.finditer(text):
         title = m.group("title")
         stop = re.search(r"[ ]+(?:về|đã|và|để|nhằm|với|trong|theo|cũng|là|được|đề ra|xác định)\b|,", title)
@@ -432,7 +473,7 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
         mention.tail = end
         mention.relation = _relation(text, m.start())
         out.append(mention)
-        taken.append((m.start(), end))
+        taken.add(m.start(), end)
     return out
 
 
@@ -500,7 +541,8 @@ def short_forms(norm: Normalized, refs: list[Reference], own_key: str | None,
     """Anaphora ("Chỉ thị này") and short forms ("Quyết định số 942") with what they point to."""
     text = norm.text
     out: list[ShortForm] = []
-    ref_spans = [(r.start, r.end) for r in refs]
+    ref_spans = _Spans((r.start, r.end) for r in refs)
+    starts = [r.start for r in refs]
     by_type_number: dict[tuple[str | None, int | None], str] = {}
     for r in refs:
         if r.number is not None and r.key:
@@ -512,14 +554,15 @@ def short_forms(norm: Normalized, refs: list[Reference], own_key: str | None,
         if dtype == own_type and m.group("dem") == "này":
             target = own_key
         else:
-            for r in reversed(refs):
+            k = bisect.bisect_left(starts, rs)
+            for r in reversed(refs[max(0, k - 200):k]):  # the nearest earlier instrument of that type
                 if r.end <= rs and r.doc_type == dtype:
                     target = r.key
                     break
         out.append(ShortForm(norm.raw[rs:re_], rs, re_, target))
     for m in rx.SHORT_FORM_RE.finditer(text):
         rs, re_ = norm.raw_span(m.start(), m.end())
-        if any(a < re_ and rs < b for a, b in ref_spans):
+        if ref_spans.overlaps(rs, re_):
             continue
         dtype = _canon_type(m.group("type"))
         target = by_type_number.get((dtype, int(m.group("num"))))
