@@ -20,13 +20,24 @@ run: $(STAMP)
 	$(BIN)/vn-directives analyze $(SAMPLE) --format jsonl --table items
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools benchmarks
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	mkdir -p benchmarks/out
+	$(BIN)/python benchmarks/run.py --json benchmarks/out/latest.json
+
+train: $(STAMP)
+	$(BIN)/vn-directives train
+
+evaluate: $(STAMP)
+	$(BIN)/vn-directives evaluate references
+	$(BIN)/vn-directives evaluate items
+	$(BIN)/vn-directives evaluate targets
+	$(BIN)/vn-directives evaluate tasks
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

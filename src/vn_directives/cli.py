@@ -164,7 +164,8 @@ def evaluate_references(
     annotations: Annotated[Path | None, typer.Option(help="Annotation folder.")] = None,
 ) -> None:
     """Precision/recall/F1 of numbered and named references, and per-field accuracy."""
-    from .evaluate import evaluate_references as run, format_report
+    from .evaluate import evaluate_references as run
+    from .evaluate import format_report
 
     report = run(split=split, corpus=corpus, annotations=annotations)
     typer.echo(format_report(report))
@@ -176,7 +177,8 @@ def evaluate_targets(
     corpus: Annotated[Path | None, typer.Option(help="The shared corpus folder.")] = None,
 ) -> None:
     """Records found and per-field accuracy of target parsing on annotated target items."""
-    from .evaluate import evaluate_targets as run, format_fields
+    from .evaluate import evaluate_targets as run
+    from .evaluate import format_fields
 
     typer.echo(format_fields(run(split=split, corpus=corpus)))
 
@@ -187,7 +189,8 @@ def evaluate_tasks(
     corpus: Annotated[Path | None, typer.Option(help="The shared corpus folder.")] = None,
 ) -> None:
     """Per-field accuracy of task parsing on annotated task items."""
-    from .evaluate import evaluate_tasks as run, format_fields
+    from .evaluate import evaluate_tasks as run
+    from .evaluate import format_fields
 
     typer.echo(format_fields(run(split=split, corpus=corpus)))
 

@@ -204,10 +204,9 @@ def _token_f1(a: str | None, b: str | None) -> float:
 def _gold_items(raw: str, recs: list[dict]):
     """(gold records grouped by item span, an Item for each span with its section) of one document."""
     from .normalize import normalize
+    from .parse import deadline_context
     from .records import Item
     from .segment import segment
-
-    from .parse import deadline_context
 
     current = segment(normalize(raw))
     spans: dict[tuple[int, int], list[dict]] = {}

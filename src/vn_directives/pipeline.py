@@ -9,10 +9,10 @@ from typing import Any
 
 from .decode import decode
 from .errors import VnDirectivesError
-from .references.header import read_header, read_signer
 from .normalize import normalize
 from .parse import parse_items
 from .records import Document, DocumentMeta, Item, Reference
+from .references.header import read_header, read_signer
 from .references.scan import scan, short_forms, to_references
 from .segment import segment
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources

@@ -174,9 +174,10 @@ class ItemFeatures(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Sequence[dict], y=None) -> ItemFeatures:
         X = list(X)
-        self.word_ = None if not self.use_words else TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=tuple(self.word_ngrams),
-                                     sublinear_tf=True, min_df=self.min_df,
-                                     max_features=self.max_features)
+        self.word_ = None
+        if self.use_words:
+            self.word_ = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=tuple(self.word_ngrams),
+                                         sublinear_tf=True, min_df=self.min_df, max_features=self.max_features)
         if self.word_ is not None:
             self.word_.fit(_texts(X, "text"))
         self.char_ = None

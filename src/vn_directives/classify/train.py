@@ -36,9 +36,9 @@ class Example:
 
 def aligned_examples(split: str = "all", corpus: Path | None = None) -> list[Example]:
     """Current items of every annotated document with the labels of the annotations they overlap."""
+    from ..evaluate import load_splits
     from ..normalize import normalize
     from ..segment import segment
-    from ..evaluate import load_splits
 
     splits = load_splits()
     out: list[Example] = []

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ..dates import iso_date
-from .regexes import PLACE_DATE_RE, SYMBOL_RE
 from ..segment import is_title_line
+from .regexes import PLACE_DATE_RE, SYMBOL_RE
 
 HEAD_LINES = 60
 MOTTO = re.compile(

@@ -84,8 +84,8 @@ ISSUER_STOP_RE = re.compile(
     r"triển khai|tại|trong|để|nhằm|khóa|khoá|nhiệm kỳ|đã|đến|cho|theo|với|là|được|thì|năm[ ]+\d|ngày|số|"
     r"đối với|đối|đảm bảo|bảo đảm|cùng|đề nghị|kèm|giao|công bố|thành lập|phân cấp|phân công|"
     r"tiếp nhận|điều chỉnh|bãi bỏ|áp dụng|yêu cầu|trình|gửi|như|nay|một[ ]+số|"
-    r"và[ ]+(?:các|của|số|" + TYPE_WORD + r"))\b|[ ]+(?:tổ chức|chỉ đạo|xử lý)\b|[ ]+và[ ]+(?=[a-zđà-ỹ])|,[ ]*(?=[a-zđà-ỹ]|\d|(?:"
-    + TYPE_WORD + r")\b)|,[ ]*$"
+    r"và[ ]+(?:các|của|số|" + TYPE_WORD + r"))\b|[ ]+(?:tổ chức|chỉ đạo|xử lý)\b|[ ]+và[ ]+(?=[a-zđà-ỹ])"
+    r"|,[ ]*(?=[a-zđà-ỹ]|\d|(?:" + TYPE_WORD + r")\b)|,[ ]*$"
 )
 
 # Title connectors right after the mention (after its date and issuer)

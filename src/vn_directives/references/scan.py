@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..dates import iso_date
-from .header import Header, read_header
 from ..normalize import Normalized, normalize
 from ..records import Reference, ShortForm
 from . import regexes as rx
+from .header import Header, read_header
 from .symbols import Symbol, canonical_type_code, symbol_from_match, type_names
 
 WINDOW = 160

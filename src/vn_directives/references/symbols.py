@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from ..errors import SymbolError
@@ -25,12 +25,12 @@ class Symbol:
     doc_type: str | None  # the type its code implies, Công văn when it has none
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(name: str) -> dict:
     return json.loads(resources.files("vn_directives.data").joinpath(name).read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _codes() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """Upper-case code → (canonical code, type name), for state and for Party symbols."""
     state: dict[str, tuple[str, str]] = {}
@@ -43,7 +43,7 @@ def _codes() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     return state, party
 
 
-@lru_cache(maxsize=None)
+@cache
 def issuer_codes() -> dict[str, str]:
     """Issuer code → issuer name (from ``data/issuers.json``)."""
     return {i["code"]: i["name"] for i in _table("issuers.json")["issuers"]}
