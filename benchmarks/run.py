@@ -73,9 +73,10 @@ def bench_parallel(paths: list[Path]) -> dict:
 
 
 def _peak_child(paths: list[Path]) -> int:
-    code = ("import sys, resource, vn_directives as vd\n"
+    # VmHWM of the child itself (ru_maxrss would carry the parent's peak across exec)
+    code = ("import sys, vn_directives as vd\n"
             "n = sum(len(d.items) for d in vd.analyze_many(sys.argv[1:]))\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])")
     out = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True,
                          text=True, check=True)
     return int(out.stdout.split()[-1])

@@ -20,6 +20,14 @@ def __getattr__(name: str):
         from .classify import model
 
         return getattr(model, name)
+    if name == "citation_graph":
+        from .graph import citation_graph
+
+        return citation_graph
+    if name == "load_spacy":
+        from .spacy_glue import load_spacy
+
+        return load_spacy
     raise AttributeError(f"module 'vn_directives' has no attribute {name!r}")
 
 __all__ = [
@@ -39,7 +47,9 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "citation_graph",
     "extract_references",
+    "load_spacy",
     "parse_symbol",
     "to_dataframe",
     "tokenize",

@@ -111,9 +111,9 @@ def analyze(
 
 def _emit(records: list[dict], fmt: Format, output: Path | None, table: str) -> None:
     if fmt in (Format.csv, Format.parquet):
-        import pandas as pd
+        from .tables import frame, schema
 
-        df = pd.DataFrame(records)
+        df = frame(records, schema(table))
         if fmt == Format.csv:
             if output is None:
                 df.to_csv(sys.stdout, index=False)

@@ -79,6 +79,20 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, _StepMap]:
     return "".join(out), smap
 
 
+def _replace_in_place(text: str, edits: list[Edit]) -> str:
+    """Apply sorted, non-overlapping edits that keep every length (so every offset)."""
+    out: list[str] = []
+    pos = 0
+    for start, end, rep in edits:
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(rep)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 @dataclass
 class OffsetMap:
     """Maps spans of the normalized text back to the raw input."""
@@ -110,8 +124,14 @@ class Normalized:
         return self.offsets.to_raw(start, end)
 
 
-def _sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Callable[[str], list[Edit]]:
+def _sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str],
+         trigger: re.Pattern[str] | None = None) -> Callable[[str], list[Edit]]:
+    """A step replacing every match of ``pattern``. ``trigger`` is a cheap pattern (a character
+    class) that occurs wherever ``pattern`` matches: text without it is skipped at C speed."""
+
     def step(text: str) -> list[Edit]:
+        if trigger is not None and trigger.search(text) is None:
+            return []
         edits = []
         for m in pattern.finditer(text):
             new = repl(m) if callable(repl) else repl
@@ -131,12 +151,18 @@ COMBINING = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
 ETH = re.compile(r"[\u00d0\u00f0\u0189]")
 INNER_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe63\uff0d](?=\w)")
 ESCAPE = re.compile(r"\\([-.*_\[\]()#+!>`~|])")
-BOLD = re.compile(r"\*{2,}|_{2,}(?=\w)|(?<=\w)_{2,}")
+BOLD = re.compile(r"\*\*+|__+")  # "__" only when it touches a word (see fix_markdown)
 STAR = re.compile(r"\*")
 HEADING_HASH = re.compile(r"(?m)^#{1,6}[ \t]+")
 PIPE = re.compile(r"\|")
-MULTISPACE = re.compile(r"(?m)^ +| +$| {2,}")
 
+# cheap triggers: a text without them has nothing for the step to do
+NEWLINES_ANY = re.compile(r"[\r\u2028\u2029\x0b\x0c\x85]")
+COMBINING_ANY = re.compile(r"[\u0300-\u036f]")
+DASH_ANY = re.compile(r"[\u2010-\u2015\u2212\ufe63\uff0d]")
+HOMOGLYPH_ANY = re.compile(r"[АВЕКМНОРСТХ]")
+INVISIBLE_ANY = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f\t\u00a0\u2000-\u200a\u202f"
+                           r"\u205f\u3000]")
 HOMOGLYPH = re.compile(r"(?<=[A-Z0-9/\-])[АВЕКМНОРСТХ]|[АВЕКМНОРСТХ](?=[A-Z0-9/\-])")
 _HOMOGLYPHS = dict(zip("АВЕКМНОРСТХ", "ABEKMHOPCTX"))
 _ETH_MAP = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
@@ -144,17 +170,19 @@ _ETH_MAP = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
 
 def fix_newlines(text: str) -> list[Edit]:
     """CRLF, CR and other line separators become LF."""
-    return _sub(NEWLINES, "\n")(text)
+    return _sub(NEWLINES, "\n", NEWLINES_ANY)(text)
 
 
 def fix_invisible(text: str) -> list[Edit]:
     """Drop zero-width characters, soft hyphens and control characters; NBSP and tabs become spaces."""
+    if INVISIBLE_ANY.search(text) is None:
+        return []
     return sorted(_sub(INVISIBLE, "")(text) + _sub(SPACES, " ")(text))
 
 
 def fix_nfc(text: str) -> list[Edit]:
     """Compose base letters and combining marks (decomposed tone marks) to NFC."""
-    return _sub(COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))(text)
+    return _sub(COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)), COMBINING_ANY)(text)
 
 
 def fix_eth(text: str) -> list[Edit]:
@@ -164,6 +192,8 @@ def fix_eth(text: str) -> list[Edit]:
 
 def fix_homoglyphs(text: str) -> list[Edit]:
     """Cyrillic capitals that look Latin, inside a Latin code ("BТС" with Cyrillic Т, С), become Latin."""
+    if HOMOGLYPH_ANY.search(text) is None:
+        return []
     edits = []
     for _ in range(2):  # a run of look-alikes: fix the letters next to Latin ones, then the rest
         for m in HOMOGLYPH.finditer(text):
@@ -176,7 +206,7 @@ def fix_homoglyphs(text: str) -> list[Edit]:
 
 def fix_dashes(text: str) -> list[Edit]:
     """En/em dashes and minus signs between letters or digits (inside symbols) become '-'."""
-    return _sub(INNER_DASH, "-")(text)
+    return _sub(INNER_DASH, "-", DASH_ANY)(text)
 
 
 def fix_escapes(text: str) -> list[Edit]:
@@ -195,9 +225,14 @@ def _star(m: re.Match[str]) -> str:
     return ""
 
 
+def _word_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
 def fix_markdown(text: str) -> list[Edit]:
     """Remove markdown emphasis (``**``, ``*``, ``__``) and heading hashes; keep ``(*)``."""
-    edits = _sub(BOLD, "")(text)
+    edits = [(m.start(), m.end(), "") for m in BOLD.finditer(text)
+             if m.group()[0] == "*" or _word_at(text, m.end()) or _word_at(text, m.start() - 1)]
     taken = {i for s, e, _ in edits for i in range(s, e)}
     edits += [e for e in _sub(STAR, _star)(text) if e[0] not in taken]
     edits += _sub(HEADING_HASH, "")(text)
@@ -209,11 +244,41 @@ def fix_pipes(text: str) -> list[Edit]:
     return _sub(PIPE, "\n")(text)
 
 
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """Maximal runs of spaces that are two or more long or touch a line edge (literal searches)."""
+    n = len(text)
+    found: dict[int, int] = {}
+
+    def add(i: int) -> int:
+        a = b = i
+        while a > 0 and text[a - 1] == " ":
+            a -= 1
+        while b < n and text[b] == " ":
+            b += 1
+        found[a] = b
+        return b
+
+    for pat, off in (("  ", 0), (" \n", 0), ("\n ", 1)):
+        i = text.find(pat)
+        while i >= 0:  # each search resumes after the run it found: linear
+            i = text.find(pat, max(add(i + off), i + 1))
+    if text[:1] == " ":
+        add(0)
+    if text[-1:] == " ":
+        add(n - 1)
+    return sorted(found.items())
+
+
 def fix_spaces(text: str) -> list[Edit]:
     """Runs of spaces fold to one; spaces at line starts and ends go."""
-    return _sub(MULTISPACE, lambda m: " " if m.group(0).startswith("  ") and 0 < m.start()
-                and text[m.start() - 1] != "\n" and m.end() < len(text) and text[m.end()] != "\n"
-                else "")(text)
+    edits = []
+    n = len(text)
+    for start, end in _space_runs(text):
+        if start == 0 or text[start - 1] == "\n" or end == n or text[end] == "\n":
+            edits.append((start, end, ""))
+        elif end - start > 1:
+            edits.append((start, end, " "))
+    return edits
 
 
 LIST_START = re.compile(
@@ -230,10 +295,20 @@ LIST_START = re.compile(
     re.VERBOSE,
 )
 SEPARATOR_LINE = re.compile(r"^[\s\-–—_=.*~|#]*$")
-_CONNECTOR_END = re.compile(
-    r"(?:[,(\-/]|\b(?:số|ngày|và|của|tại|theo|về|các|những|với|cho|trên|trong|là|đến|từ|tháng|năm))$"
+_CONNECTOR_WORDS = frozenset(
+    "số ngày và của tại theo về các những với cho trên trong là đến từ tháng năm".split()
 )
-_SENT_END = re.compile(r"[.:;!?…]$")
+_SENT_END_CHARS = ".:;!?…"
+
+
+def _connector_end(line: str) -> bool:
+    """The line ends in a connector (",", "(", "-", "/" or a word such as "số", "của")."""
+    if line[-1:] in ",(-/":
+        return True
+    i = len(line)
+    while i > 0 and len(line) - i <= 5 and (line[i - 1].isalnum() or line[i - 1] == "_"):
+        i -= 1
+    return (i == 0 or not (line[i - 1].isalnum() or line[i - 1] == "_")) and line[i:] in _CONNECTOR_WORDS
 
 
 def _starts_lower(line: str) -> bool:
@@ -289,17 +364,25 @@ def fix_wraps(text: str) -> list[Edit]:
     and the line does not end a sentence.
     """
     lines = text.split("\n")
-    blank = sum(1 for ln in lines if not ln.strip())
+    stripped = [ln.strip() for ln in lines]
+    blank = stripped.count("")
     nonblank = len(lines) - blank
     blank_mode = nonblank > 0 and blank >= 0.2 * nonblank
     width = _wrap_width(lines)
+    loose = blank_mode or bool(width)
     edits: list[Edit] = []
     pos = 0
+    sep_next = bool(stripped[0]) and bool(SEPARATOR_LINE.match(stripped[0]))
     for i in range(len(lines) - 1):
-        cur, nxt = lines[i], lines[i + 1]
+        cur = lines[i]
         pos += len(cur)
-        cs, ns = cur.strip(), nxt.strip()
-        if cs and ns and not SEPARATOR_LINE.match(cs) and not SEPARATOR_LINE.match(ns):
+        cs, ns = stripped[i], stripped[i + 1]
+        sep_cur, sep_next = sep_next, bool(ns) and bool(SEPARATOR_LINE.match(ns))
+        if not loose and cs and ns and not (len(cs) <= 24 or cs[-1].isdigit() or _starts_lower(ns)
+                                            or _connector_end(cs)):
+            pos += 1  # fast path: in a text that is not hard-wrapped, nothing below could join these
+            continue
+        if cs and ns and not sep_cur and not sep_next:
             if _UNIT_WORD.match(cs):
                 join = True  # "**Điều\n3. Nguyên tắc ...**": the article word wrapped from its number
             elif _NO_JOIN_AFTER.match(cs) or _NO_JOIN_BEFORE.match(ns) or _TYPE_LINE.match(cs):
@@ -310,12 +393,12 @@ def fix_wraps(text: str) -> list[Edit]:
                 join = bool(_DASH_NUMBER.match(ns)) and cs[-1:].isdigit()
                 if not join and ns[:2] in {"- ", "– "} and (blank_mode or width):
                     # "... Công an thành phố\n- Thường trực ...": a wrap before a hyphen
-                    join = (not _SENT_END.search(cs) and not _MARKER_ONLY.match(cs)
+                    join = (cs[-1] not in _SENT_END_CHARS and not _MARKER_ONLY.match(cs)
                             and (blank_mode or len(cur.rstrip()) >= 0.75 * width))
             else:
-                join = _starts_lower(ns) or bool(_CONNECTOR_END.search(cs))
+                join = _starts_lower(ns) or _connector_end(cs)
                 if not join and (blank_mode or (width and len(cur.rstrip()) >= 0.75 * width)):
-                    join = not _SENT_END.search(cs) and _is_upper(cs) == _is_upper(ns)
+                    join = cs[-1] not in _SENT_END_CHARS and _is_upper(cs) == _is_upper(ns)
             if join:
                 edits.append((pos, pos + 1, " "))
         pos += 1
@@ -349,7 +432,10 @@ def normalize(raw: str, steps: Iterable[tuple[str, Step]] = DEFAULT_STEPS) -> No
         edits = step(text)
         if not edits:
             continue
-        text, smap = apply_edits(text, edits)
-        omap.steps.append(smap)
+        if all(end - start == len(rep) for start, end, rep in edits):
+            text = _replace_in_place(text, edits)  # offsets unchanged: no map needed
+        else:
+            text, smap = apply_edits(text, edits)
+            omap.steps.append(smap)
         applied[name] = len(edits)
     return Normalized(text, raw, omap, applied)

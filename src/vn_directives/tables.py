@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .errors import VnDirectivesError
-from .records import Document
+from .records import Document, DocumentMeta, Item, Reference, Target, Task
 
 if TYPE_CHECKING:
     import pandas as pd
 
 TABLES = ("documents", "items", "references", "tasks", "targets")
+_RECORDS = {"items": Item, "references": Reference, "tasks": Task, "targets": Target}
+_DTYPES = {int: "int64", float: "float64", bool: "bool"}
+_NULLABLE = {int: "Int64", float: "float64", bool: "boolean"}
+
+
+def _dtype(hint: object) -> str:
+    args = typing.get_args(hint)
+    if type(None) in args:
+        inner = [a for a in args if a is not type(None)]
+        return _NULLABLE.get(inner[0], "object") if len(inner) == 1 else "object"
+    return _DTYPES.get(hint, "object")
+
+
+def schema(table: str) -> dict[str, str]:
+    """The columns of a table and their pandas dtypes (``Int64`` where an integer may be missing)."""
+    if table == "documents":
+        cols = {"doc": "object", "source": "object"}
+        cols.update({f.name: _dtype(h) for f, h in _hints(DocumentMeta)})
+        cols.update({"items": "int64", "references": "int64", "tasks": "int64", "targets": "int64",
+                     "warnings": "object"})
+        return cols
+    if table not in _RECORDS:
+        raise VnDirectivesError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+    return {"doc": "object", **{f.name: _dtype(h) for f, h in _hints(_RECORDS[table])}}
+
+
+def _hints(cls: type) -> list[tuple[dataclasses.Field, object]]:
+    hints = typing.get_type_hints(cls)
+    return [(f, hints[f.name]) for f in dataclasses.fields(cls)]
 
 
 def rows(doc: Document, table: str, doc_id: str | int) -> list[dict]:
@@ -36,13 +67,17 @@ def rows(doc: Document, table: str, doc_id: str | int) -> list[dict]:
 
 def to_dataframe(docs: Document | Iterable[Document], table: str = "items") -> pd.DataFrame:
     """One table over one or many documents as a DataFrame (``doc`` = source or position)."""
-    import pandas as pd
-
+    cols = schema(table)
     if isinstance(docs, Document):
         docs = [docs]
     data = []
     for i, doc in enumerate(docs):
         data.extend(rows(doc, table, doc.source if doc.source is not None else i))
-    if table not in TABLES:
-        raise VnDirectivesError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-    return pd.DataFrame(data)
+    return frame(data, cols)
+
+
+def frame(data: list[dict], cols: dict[str, str]) -> pd.DataFrame:
+    """Rows as a DataFrame with exactly the columns and dtypes of a :func:`schema`."""
+    import pandas as pd
+
+    return pd.DataFrame(data, columns=list(cols)).astype(cols)

@@ -33,8 +33,8 @@ FILE_SYMBOL = (
     rf"(?P<f_num>\d{{1,6}})-(?P<f_year>(?:19|20)\d\d)-(?P<f_rest>{CODE}(?:-{CODE}){{1,3}})"
 )
 
-SYMBOL_RE = re.compile(
-    rf"(?:(?<![\w/.\-])|(?<=số))(?:{PARTY_SYMBOL}|{FILE_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
+SYMBOL_RE = re.compile(  # "(?=\d)" first lets the engine skip to digits before the look-behind
+    rf"(?=\d)(?:(?<![\w/.\-])|(?<=số))(?:{PARTY_SYMBOL}|{FILE_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
 )
 
 # Type words before a symbol. Longest first so "Thông tư liên tịch" wins over "Thông tư".
@@ -104,13 +104,15 @@ PROVISION_BEFORE_RE = re.compile(
 PROVISION_PARTS_RE = re.compile(r"(?i:(điểm|khoản|điều))[ ]+([a-zđ0-9]+(?:[ ]*,[ ]*[a-zđ0-9]+)*)")
 
 # Named instruments without a number
+# (the left word boundary is checked by the caller: a leading look-behind would cost the fast
+# literal-prefix search)
 NAMED_RE = re.compile(
-    r"(?<![\w])(?P<type>Hiến pháp|HIẾN PHÁP|Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp lệnh|PHÁP LỆNH|Điều lệ Đảng|"
+    r"(?P<type>Hiến pháp|HIẾN PHÁP|Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp lệnh|PHÁP LỆNH|Điều lệ Đảng|"
     r"Cương lĩnh)(?![\w])"
 )
 DRAFT_BEFORE_RE = re.compile(r"(?i:dự án|dự thảo|xây dựng|soạn thảo|trình|các|những|mọi)[ ]+$")
 NAMED_CONGRESS_RE = re.compile(
-    r"(?<![\w])Nghị quyết[ ]+(?P<title>(?:Đại hội|Hội nghị)[ ]+[^;:.\n()“”\"]{2,160})"
+    r"Nghị quyết[ ]+(?P<title>(?:Đại hội|Hội nghị)[ ]+[^;:.\n()“”\"]{2,160})"
 )
 
 # Relation cues in the clause before a mention
@@ -124,9 +126,9 @@ RELATION_CUES = (
 )
 
 # Anaphora and short forms (resolved, not counted)
-ANAPHORA_RE = re.compile(
-    rf"(?P<type>(?i:{TYPE_WORD}))[ ]+(?P<dem>này|nêu trên|trên|nói trên)\b"
-)
+# found from the demonstrative backwards: DEMONSTRATIVE_RE, then ANAPHORA_TYPE_RE on the text before it
+DEMONSTRATIVE_RE = re.compile(r"(?P<dem>này|nêu trên|nói trên|trên)\b")
+ANAPHORA_TYPE_RE = re.compile(rf"(?P<type>(?i:{TYPE_WORD}))[ ]+$")
 SHORT_FORM_RE = re.compile(
     rf"(?P<type>{TYPE_WORD})[ ]+(?:số[ ]+)?(?P<num>\d{{1,5}})(?![\d/\-\w.,])"
     r"(?![ ]+(?:năm|tháng|ngày|nội dung|nhiệm vụ|điểm|giải pháp|lĩnh vực|dự án|người|đơn vị)\b)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..dates import iso_date
@@ -423,6 +424,8 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
 
     for m in rx.NAMED_RE.finditer(text):
         s = m.start()
+        if s > 0 and _is_word_char(text[s - 1]):
+            continue
         if overlaps(s, m.end()) or amend.overlaps(s, s + 1):
             continue
         if rx.DRAFT_BEFORE_RE.search(text[max(0, s - 20):s]):
@@ -461,6 +464,8 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
         out.append(mention)
         taken.add(mention.start, mention.end)
     for m in rx.NAMED_CONGRESS_RE.finditer(text):
+        if m.start() > 0 and _is_word_char(text[m.start() - 1]):
+            continue
         title = m.group("title")
         stop = re.search(r"[ ]+(?:về|đã|và|để|nhằm|với|trong|theo|cũng|là|được|đề ra|xác định)\b|,", title)
         if stop:
@@ -536,6 +541,22 @@ def to_references(norm: Normalized, mentions: list[Mention]) -> list[Reference]:
     return refs
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _anaphora(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """``(start, end, type word, demonstrative)`` of each "Chỉ thị này", "Quyết định nêu trên"."""
+    last = 0
+    for d in rx.DEMONSTRATIVE_RE.finditer(text):
+        ws = max(last, d.start() - 40)
+        t = rx.ANAPHORA_TYPE_RE.search(text, ws, d.start())
+        if t is None:
+            continue
+        last = d.end()
+        yield t.start(), d.end(), t.group("type"), d.group("dem")
+
+
 def short_forms(norm: Normalized, refs: list[Reference], own_key: str | None,
                 own_type: str | None) -> list[ShortForm]:
     """Anaphora ("Chỉ thị này") and short forms ("Quyết định số 942") with what they point to."""
@@ -547,11 +568,11 @@ def short_forms(norm: Normalized, refs: list[Reference], own_key: str | None,
     for r in refs:
         if r.number is not None and r.key:
             by_type_number.setdefault((r.doc_type, r.number), r.key)
-    for m in rx.ANAPHORA_RE.finditer(text):
-        rs, re_ = norm.raw_span(m.start(), m.end())
-        dtype = _canon_type(m.group("type"))
+    for start, end, type_word, dem in _anaphora(text):
+        rs, re_ = norm.raw_span(start, end)
+        dtype = _canon_type(type_word)
         target = None
-        if dtype == own_type and m.group("dem") == "này":
+        if dtype == own_type and dem == "này":
             target = own_key
         else:
             k = bisect.bisect_left(starts, rs)
