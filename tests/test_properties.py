@@ -15,7 +15,7 @@ VI = st.sampled_from(list("aăâđeêioôơuưyáàảãạắằặấầậđ�
 TEXTS = st.lists(VI, max_size=60).map("".join) | st.text(max_size=200)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 def test_analyze_any_text(text):
     original = str(text)
@@ -25,9 +25,25 @@ def test_analyze_any_text(text):
     for rec in doc.items + doc.references + doc.short_forms:
         assert 0 <= rec.start <= rec.end <= len(text)
         assert text[rec.start:rec.end] == rec.text
+    for rec in doc.tasks + doc.targets:
+        assert 0 <= rec.item < len(doc.items)
+    assert vd.analyze(text) == doc  # deterministic
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=300) | TEXTS.map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_analyze_any_bytes(data):
+    original = bytes(data)
+    try:
+        doc = vd.analyze(data)
+    except vd.VnDirectivesError:
+        return  # undecodable bytes: a clear error, nothing else
+    assert data == original
+    for rec in doc.items + doc.references:
+        assert doc.text[rec.start:rec.end] == rec.text
+
+
+@settings(max_examples=1000, deadline=None)
 @given(TEXTS)
 def test_extract_references_any_text(text):
     for r in vd.extract_references(text):

@@ -1,7 +1,10 @@
 """Turn the caller's input (str, bytes or a path) into text.
 
-Supported: UTF-8 with or without BOM, UTF-16 with BOM. Other bytes raise :class:`InputError`.
-Legacy Vietnamese 8-bit encodings are detected in :mod:`vn_directives.legacy` when available.
+Supported: UTF-8 with or without BOM, UTF-16 with BOM, and bytes that are not UTF-8 but read as one of
+the legacy Vietnamese 8-bit encodings detected by :mod:`vn_directives.legacy` (Windows-1258 "cp1258",
+TCVN3/ABC "tcvn3", VNI-Windows "vni", VISCII "viscii"; the text comes back NFC). ``encoding=`` skips
+detection and accepts those four names as well as any Python codec name. Other bytes raise
+:class:`InputError`.
 """
 
 from __future__ import annotations
@@ -27,7 +30,11 @@ class Decoded:
 
 def _decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     if encoding is not None:
+        from .legacy import canonical_name, decode_legacy
+
         try:
+            if (legacy := canonical_name(encoding)) is not None:
+                return decode_legacy(data, legacy), legacy
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputError(f"{name}: cannot decode as {encoding}: {exc}") from None
