@@ -46,15 +46,18 @@ def test_dataframes(sample_doc):
         vd.to_dataframe([sample_doc], table="nope")
 
 
-def test_analyze_many_keeps_order_and_reports_failures(tmp_path):
+@pytest.mark.parametrize(("n_process", "window"), [(1, None), (2, None), (2, 1)])
+def test_analyze_many_keeps_order_and_reports_failures(tmp_path, n_process, window):
     good = tmp_path / "a.txt"
     good.write_text("Số: 01/CT-UBND\nCHỈ THỊ\nGiao Sở Tài chính chủ trì.", encoding="utf-8")
     bad = tmp_path / "b.txt"
     bad.write_bytes(b"\x81\x8d\x8f\x90")
-    docs = list(vd.analyze_many([good, bad, "Quyết định số 942/QĐ-TTg"]))
+    inputs = [good, bad, "Quyết định số 942/QĐ-TTg"] + [f"Chỉ thị số {i}/CT-UBND" for i in range(1, 9)]
+    docs = list(vd.analyze_many(iter(inputs), n_process=n_process, window=window))  # a generator works
     assert docs[0].meta.symbol == "01/CT-UBND"
     assert docs[1].warnings and docs[1].warnings[0].startswith("error:")
     assert docs[2].references[0].symbol == "942/QĐ-TTg"
+    assert [d.references[0].number for d in docs[3:]] == list(range(1, 9))
 
 
 def test_empty_input_gives_empty_document():

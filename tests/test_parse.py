@@ -69,6 +69,20 @@ TASKS = [
      "1. Ủy ban nhân dân các xã, phường:", ["Ủy ban nhân dân các xã, phường"], [], None, "Tiếp tục rà soát"),
     ("Đề nghị Bảo hiểm xã hội tỉnh phối hợp thực hiện thường xuyên.", None, ["Bảo hiểm xã hội tỉnh"], [],
      "thường xuyên", "phối hợp thực hiện"),
+    # several bodies before the verb; a body after a leading condition; "Cơ quan thực hiện:" fields
+    ("Giao Bộ Quốc phòng, Bộ Công an chỉ đạo tổ chức vận chuyển gạo đến cho Nhân dân.", None,
+     ["Bộ Quốc phòng", "Bộ Công an"], [], None, "chỉ đạo tổ chức vận chuyển"),
+    ("đ) Khi xảy ra cháy rừng, Chủ tịch Ủy ban nhân dân cấp xã huy động mọi lực lượng, phương tiện.", None,
+     ["Chủ tịch Ủy ban nhân dân cấp xã"], [], None, "huy động mọi lực lượng"),
+    ("- Cơ quan thực hiện: Sở Khoa học và Công nghệ tiến hành rà soát các văn bản quy phạm pháp luật.", None,
+     ["Sở Khoa học và Công nghệ"], [], None, "tiến hành rà soát"),
+    ("2. Cơ quan, tổ chức khai thác dữ liệu có trách nhiệm bảo đảm an toàn, an ninh thông tin.", None,
+     ["Cơ quan, tổ chức khai thác dữ liệu"], [], None, "bảo đảm an toàn"),
+    # "Ban hành" is a verb, not the body "Ban ...": the agency heading above assigns the task
+    ("a) Ban hành các chính sách cần thiết, phù hợp khả năng theo thẩm quyền.", "5. Các tỉnh, thành phố:",
+     ["Các tỉnh, thành phố"], [], None, "Ban hành các chính sách"),
+    ("Giao các Phó Thủ tướng Chính phủ theo nhiệm vụ được phân công kiểm tra, đôn đốc các Bộ.", None,
+     ["các Phó Thủ tướng Chính phủ"], [], None, "kiểm tra"),
 ]
 
 
@@ -84,6 +98,11 @@ def test_tasks(text, section, resp, coord, deadline, action):
     ("Các bộ, cơ quan ngang bộ:", "Các bộ, cơ quan ngang bộ"),
     ("II. NHIỆM VỤ, GIẢI PHÁP", None),
     ("1. Tăng cường công tác tuyên truyền", None),
+    ("5. Đảng ủy Bộ Khoa học và Công nghệ chịu trách nhiệm:", "Đảng ủy Bộ Khoa học và Công nghệ"),
+    ("1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Sở Tài chính"),
+    ("Điều 21. Trách nhiệm của Sở Tài chính", "Sở Tài chính"),
+    ("4. Giao Đảng ủy Quốc hội chủ trì, phối hợp với Đảng ủy Chính phủ:", "Đảng ủy Quốc hội"),
+    ("1. Hội đồng Thi đua - Khen thưởng tỉnh xét duyệt các danh hiệu thi đua", "Hội đồng Thi đua - Khen thưởng tỉnh"),
 ])
 def test_agency_heading(text, body):
     assert agency_heading(text) == body

@@ -152,7 +152,7 @@ ETH = re.compile(r"[\u00d0\u00f0\u0189]")
 INNER_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe63\uff0d](?=\w)")
 ESCAPE = re.compile(r"\\([-.*_\[\]()#+!>`~|])")
 BOLD = re.compile(r"\*\*+|__+")  # "__" only when it touches a word (see fix_markdown)
-STAR = re.compile(r"\*")
+STAR = re.compile(r"\*+")  # runs of two or more are BOLD's
 HEADING_HASH = re.compile(r"(?m)^#{1,6}[ \t]+")
 PIPE = re.compile(r"\|")
 
@@ -233,9 +233,11 @@ def fix_markdown(text: str) -> list[Edit]:
     """Remove markdown emphasis (``**``, ``*``, ``__``) and heading hashes; keep ``(*)``."""
     edits = [(m.start(), m.end(), "") for m in BOLD.finditer(text)
              if m.group()[0] == "*" or _word_at(text, m.end()) or _word_at(text, m.start() - 1)]
-    taken = {i for s, e, _ in edits for i in range(s, e)}
-    edits += [e for e in _sub(STAR, _star)(text) if e[0] not in taken]
-    edits += _sub(HEADING_HASH, "")(text)
+    for m in STAR.finditer(text):
+        if m.end() - m.start() == 1 and (rep := _star(m)) != "*":
+            edits.append((m.start(), m.end(), rep))
+    if "#" in text:
+        edits += _sub(HEADING_HASH, "")(text)
     return sorted(edits)
 
 

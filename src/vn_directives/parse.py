@@ -197,11 +197,13 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
 # --- tasks -----------------------------------------------------------------------------------------
 
 AGENCY = (
-    r"(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|Sở|Bộ|Công an|Bộ Chỉ huy|Ban|Văn phòng|Thanh tra|Đài|"
-    r"Báo|Kho bạc|Cục|Chi cục|Ngân hàng|Liên đoàn|Tỉnh đoàn|Thành đoàn|Mặt trận|Hội|Trường|Viện|"
-    r"Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Thủ trưởng|Giám đốc|Chủ tịch|"
-    r"Bộ trưởng|Thủ tướng|Phó Thủ tướng|Tổng Giám đốc|Người đứng đầu|Chánh|Các sở|Các bộ|các sở|"
-    r"Lãnh đạo|lãnh đạo|Tòa án|Viện kiểm sát|Cơ quan|các bộ phận|Các doanh nghiệp|Chủ đầu tư|chủ đầu tư|"
+    r"(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|Sở|Bộ|Công an|Bộ Chỉ huy|Ban(?![ ]+hành)|Văn phòng|Thanh tra|"
+    r"Đài|Báo|Kho bạc|Cục|Chi cục|Ngân hàng|Liên đoàn|Tỉnh đoàn|Thành đoàn|Mặt trận|Hội|Trường|Viện|"
+    r"Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Thủ trưởng|thủ trưởng|Giám đốc|Chủ tịch|"
+    r"Bộ trưởng|Thủ tướng|Phó Thủ tướng|các Phó Thủ tướng|Tổng Giám đốc|Người đứng đầu|người đứng đầu|Chánh|"
+    r"Các sở|Các bộ|các sở|Lãnh đạo|lãnh đạo|Tòa án|Viện kiểm sát|Thi hành án|Cơ quan|các bộ phận|"
+    r"Các doanh nghiệp|Chủ đầu tư|chủ đầu tư|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Bí thư|Thống đốc|"
+    r"Văn thư|Chuyên viên|Trung ương|Các cấp ủy|các cấp ủy|Các cấp uỷ|các cấp uỷ|Cấp ủy|"
     r"các bộ|các cơ quan|các đơn vị|các địa phương|các ngành|các xã|các Bộ|Các Bộ|các tỉnh|Các tỉnh|"
     r"Các cơ quan|Các đơn vị|Các địa phương|cơ quan|đơn vị|địa phương|doanh nghiệp|Doanh nghiệp)"
 )
@@ -210,16 +212,27 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"trình|báo cáo|chỉ đạo|hướng dẫn|kiểm tra|theo dõi|đôn đốc|tăng cường|đẩy mạnh|tập trung|"
          r"khẩn trương|chủ động|bảo đảm|đảm bảo|nghiên cứu|ban hành|bố trí|cân đối|cung cấp|có trách nhiệm|"
          r"chịu trách nhiệm|tiếp tục|quán triệt|thường xuyên|phát huy|nâng cao|duy trì|xử lý|rà|phải|"
-         r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý|thẩm định|tiếp nhận")
+         r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý|thẩm định|tiếp nhận|"
+         r"xem xét|tổng hợp|tiến hành|hoàn tất|soạn|lấy|gửi|đề xuất|lãnh đạo|"
+         r"chịu|căn cứ|kịp thời|sớm|nghiêm túc|ký|thi hành|giải quyết|tham gia|phổ biến|đổi mới|công bố|"
+         r"niêm yết|phát hành|kết nối|chỉ huy|tự|quyết định|xét duyệt|trực tiếp")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
-_GIAO = re.compile(rf"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công)[ ]+"
-                   rf"(?P<who>{AGENCY}[^;:]*?)(?=[ ]+(?:{_VERB})(?![\w])|[ ]*[,:])")
-_LEADS = re.compile(rf"^(?P<who>{AGENCY}[^;:]*?)(?=[ ]+(?:{_VERB})(?![\w]))")
+_GIAO_WORD = r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho)[ ]+"
+# the bodies run up to their verb ("Giao Bộ Quốc phòng, Bộ Công an chỉ đạo ..."), else to a comma or colon
+_GIAO = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:]*?)(?<!,)(?=[ ]+(?:{_VERB})(?![\w]))")
+_GIAO_SHORT = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:,]*?)(?=[ ]*[,:])")
+# "Cơ quan thực hiện: Sở X ...", "Đơn vị chủ trì: ..."
+_LEAD_FIELD = re.compile(rf"^(?:Cơ quan|Đơn vị)[ ]+(?:thực hiện|chủ trì)[ ]*:[ ]*(?P<who>{AGENCY}[^;:]*?)"
+                         rf"(?=[ ]+(?:{_VERB})(?![\w])|[ ]*[;.]|$)")
+_LEADS = re.compile(rf"^(?P<who>{AGENCY}[^;:]*?)(?<!,)(?=[ ]+(?:{_VERB})(?![\w]))")
+# a leading condition before the subject: "Khi xảy ra cháy rừng, Chủ tịch ... huy động ..."
+_CONDITION = re.compile(r"^(?:Khi|khi|Trường hợp|Trong trường hợp|Sau khi|Trước khi|Nếu)\b[^,;:]{0,200},[ ]*")
 _COORD = re.compile(rf"phối hợp(?:[ ]+chặt chẽ)?[ ]+với[ ]+(?P<who>.+?)(?=[ ]+(?:{_VERB}|để|nhằm|trong|"
                     rf"trước|theo|tại)(?![\w])|[.;:(]|$)")
 _MARKER = re.compile(r"^(?:[-+•]\s*|\(?[a-zđ0-9]{1,3}[.)]\s*|[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*)+")
 
 
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)[ ]+\d+[a-zđ]?[.:]?[ ]*")
 _BODY_WORD = re.compile(
     r"(?:Ủy ban|UBND|Hội đồng|Sở|Bộ|Công an|Ban|Văn phòng|Thanh tra|Đài|Báo|Kho bạc|Cục|Chi cục|"
     r"Ngân hàng|Liên đoàn|Mặt trận|Hội|Trường|Viện|Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm|"
@@ -228,7 +241,7 @@ _BODY_WORD = re.compile(
 
 
 _QUALIFIER = re.compile(r"[ ]+(?:theo chức năng|theo thẩm quyền|được giao|thừa ủy quyền|thừa lệnh|căn cứ|"
-                        r"trong phạm vi|với vai trò)\b.*$|[ ]+-[ ]+.*$")
+                        r"trong phạm vi|với vai trò|theo nhiệm vụ)\b.*$|[ ]+-[ ]+(?:[Cc]ơ quan|[Tt]hường trực)\b.*$")
 
 
 def _split_agencies(s: str) -> list[str]:
@@ -247,14 +260,19 @@ def _split_agencies(s: str) -> list[str]:
 
 def agency_heading(text: str) -> str | None:
     """The body an agency heading names ("2. Sở Tài chính", "Các bộ, cơ quan ngang bộ:"), or None."""
-    body = _MARKER.sub("", text).strip().rstrip(":").strip()
+    body = _MARKER.sub("", _ARTICLE.sub("", text)).strip().rstrip(":").strip()
+    g = _GIAO.match(body)
+    if g:  # "4. Giao Đảng ủy Quốc hội chủ trì, phối hợp với ...:"
+        return _split_agencies(g.group("who"))[0] if _split_agencies(g.group("who")) else None
     body = re.sub(r"^(?:Trách nhiệm|Nhiệm vụ|Đối với|Giao)(?:[ ]+của)?[ ]+", "", body, flags=re.IGNORECASE)
+    body = _QUALIFIER.sub("", body)  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"
     body = body[:1].upper() + body[1:] if body[:3].lower() in {"sở ", "bộ "} else body
-    if not body or len(body.split()) > 14 or not _AGENCY_START.match(body):
+    if not body or not _AGENCY_START.match(body):
         return None
     if _VERB_RE.search(body):
-        return None
-    return body
+        lead = _LEADS.match(body)  # "5. Đảng ủy Bộ Khoa học và Công nghệ chịu trách nhiệm:"
+        body = " ".join(lead.group("who").split()).strip(" ,") if lead else ""
+    return body if body and len(body.split()) <= 14 else None
 
 
 def parse_task(item: Item, section: str | None = None) -> Task:
@@ -263,15 +281,20 @@ def parse_task(item: Item, section: str | None = None) -> Task:
     responsible: list[str] = []
     coordinating: list[str] = []
     action_start = 0
-    m = _GIAO.search(text)
+    m = _LEAD_FIELD.match(text) or _GIAO.search(text)
+    if m is None or len(m.group("who").split()) > 30:
+        m = _GIAO_SHORT.search(text)
     if m:
         responsible = _split_agencies(re.sub(r"[ ]+(?:chủ trì|làm đầu mối)$", "", m.group("who")))
         action_start = m.end()
-    elif not re.match(r"(?i:trường hợp|khi|nếu|trong|đối với|sau khi|trước khi)\b", text):
-        m = _LEADS.match(text)
-        if m and len(m.group("who").split()) <= 30:
-            responsible = _split_agencies(m.group("who"))
-            action_start = m.end()
+    else:
+        cond = _CONDITION.match(text)
+        at = cond.end() if cond else 0
+        if cond or not re.match(r"(?i:trường hợp|khi|nếu|trong|đối với|sau khi|trước khi)\b", text):
+            m = _LEADS.match(text[at:])
+            if m and len(m.group("who").split()) <= 30:
+                responsible = _split_agencies(m.group("who"))
+                action_start = at + m.end()
     if not responsible and section:
         head = agency_heading(section)
         if head:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import replace
 from typing import Any
 
@@ -94,20 +95,33 @@ def _safe_analyze(obj: InputLike) -> Document:
         return Document(text="", source=source, warnings=[f"error: {exc}"])
 
 
-def analyze_many(inputs: Iterable[InputLike], n_process: int = 1,
-                 progress: bool = False) -> Iterator[Document]:
+def analyze_many(inputs: Iterable[InputLike], n_process: int = 1, progress: bool = False,
+                 window: int | None = None) -> Iterator[Document]:
     """Analyze many documents lazily, in input order. A document that fails is returned with an
-    ``error:`` warning instead of stopping the run."""
+    ``error:`` warning instead of stopping the run.
+
+    With ``n_process > 1`` documents go one by one to worker processes (so a long document does not
+    hold back a batch); at most ``window`` (default ``4 * n_process``) are in flight, so memory stays
+    flat however long ``inputs`` is, as long as the caller consumes the results.
+    """
     it: Iterable[InputLike] = inputs
     if progress:
         from rich.progress import track
 
-        it = track(list(inputs), description="analyzing")
+        total = len(inputs) if isinstance(inputs, Sized) else None
+        it = track(inputs, total=total, description="analyzing")
     if n_process <= 1:
         for obj in it:
             yield _safe_analyze(obj)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
+    limit = max(1, window or 4 * n_process)
     with ProcessPoolExecutor(max_workers=n_process) as pool:
-        yield from pool.map(_safe_analyze, it, chunksize=4)
+        pending: deque[Future[Document]] = deque()
+        for obj in it:
+            pending.append(pool.submit(_safe_analyze, obj))
+            if len(pending) >= limit:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

@@ -160,7 +160,10 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if merged and s == merged[-1][1]:  # no space at the split: "gov.vn", "CT.03", "TP.HCM"
             merged[-1] = (merged[-1][0], e)
             continue
-        if merged and _BARE_MARKER.match(text[merged[-1][0]:merged[-1][1]]):
+        if merged and (_BARE_MARKER.match(text[merged[-1][0]:merged[-1][1]])
+                       or (text[s].islower() and not _INLINE_POINT.match(text, s))):
+            # a stub marker, or a split before a lower-case word ("dichvucong.gov. vn hoặc ..."):
+            # Vietnamese sentences start with a capital unless they are an inline "a)" point
             merged[-1] = (merged[-1][0], e)
         elif merged and text[s:e].strip() in {"/.", "./.", "/"}:
             merged[-1] = (merged[-1][0], e)
@@ -169,6 +172,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return merged
 
 
+_INLINE_POINT = re.compile(r"[a-zđ][.)](?:\s|$)")
 _AGENCY_START = re.compile(
     r"(?:Giám đốc|Chủ tịch|Thủ trưởng|Bộ trưởng|Trưởng|Người đứng đầu|Ủy ban nhân dân|UBND|Bộ Chỉ huy|"
     r"Công an|Đài|Báo|Tỉnh|Thành phố|Các tỉnh|Các bộ|Các sở|Ban)\b"
