@@ -75,6 +75,9 @@ CONTEXT = [
      dict(doc_type="Nghị quyết", symbol="163/2024/QH15", issuer="Quốc hội")),
     ("Luật Đất đai số 31/2024/QH15",                                              # named law + number
      dict(doc_type="Luật", symbol="31/2024/QH15", title="Đất đai")),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số\n75/2025/QH15;",  # an amending law
+     dict(doc_type="Luật", symbol="75/2025/QH15", start=7,
+          title="sửa đổi, bổ sung một số điều của Luật Quảng cáo")),
 ]
 
 

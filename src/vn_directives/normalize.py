@@ -400,7 +400,9 @@ def fix_wraps(text: str) -> list[Edit]:
             else:
                 join = _starts_lower(ns) or _connector_end(cs)
                 if not join and (blank_mode or (width and len(cur.rstrip()) >= 0.75 * width)):
-                    join = cs[-1] not in _SENT_END_CHARS and _is_upper(cs) == _is_upper(ns)
+                    # same case on both lines, or a sentence's short tail ("... Hệ thống\nQLVB&ĐH.")
+                    join = cs[-1] not in _SENT_END_CHARS and (
+                        _is_upper(cs) == _is_upper(ns) or (ns[-1] in ".;" and len(ns.split()) <= 3))
             if join:
                 edits.append((pos, pos + 1, " "))
         pos += 1

@@ -56,9 +56,11 @@ TYPE_BEFORE_RE = re.compile(
     + r")(?:[ ]+(?i:số)[ ]*:?|[ ]*:)?[ ]*$"
 )
 # "Luật Đất đai số ", "Bộ luật Hình sự số " : a named law followed by its number
+# an amending law names the law it amends: "Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số "
 NAMED_LAW_BEFORE_RE = re.compile(
-    r"(?P<type>Bộ luật|Luật|Pháp lệnh)[ ]+(?P<name>[A-ZĐ][^\d;:.\n“”\"]{1,120}?)[ ]+số[ ]*:?[ ]*$"
+    r"(?P<type>Bộ luật|Luật|Pháp lệnh)[ ]+(?P<name>(?:[A-ZĐ]|(?i:sửa đổi))[^\d;:.\n“”\"]{1,160}?)[ ]+số[ ]*:?[ ]*$"
 )
+AMENDING_NAME_RE = re.compile(r"(?i:sửa đổi)")
 # Enumeration glue between two symbols: ", ", " và ", ", các ", " và số "
 ENUM_GLUE_RE = re.compile(r"^[ ]*(?:,|và|;)?[ ]*(?:các[ ]+|số[ ]+)?$")
 SELF_BEFORE_RE = re.compile(r"(?:^|\n)[ ]*(?:Số|SỐ|So)[ ]*:?[ ]*(?:\n[ ]*)?$")

@@ -119,10 +119,12 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
 
 _TITLE_END = re.compile(
     r";|\.(?=\s|$)|\n|[ ]\(|,[ ]*(?=(?:" + rx.TYPE_WORD + r"|các[ ]+(?:" + rx.TYPE_WORD
-    + r")|ngày|số|đồng thời|trong đó|theo đó|nhằm|để|và[ ]+(?:" + rx.TYPE_WORD
+    + r")|ngày|số|đồng thời|trong đó|theo đó|nhằm|để|trình|và[ ]+(?:" + rx.TYPE_WORD
     + r"))\b)|[ ]+và[ ]+(?=(?:" + rx.TYPE_WORD + r"|các[ ]+văn bản|các[ ]+" + rx.TYPE_WORD + r")\b)"
     r"|[ ]+(?=(?:" + rx.TYPE_WORD + r")[ ]+(?:số[ ]+)?\d)"
     r"|,?[ ]+(?=(?:được|đã được)[ ]+(?:sửa đổi|bổ sung|thay thế|hợp nhất)\b)"
+    # the issuer or the proposal after the title: "... do Bộ trưởng Bộ X ban hành", "tại Tờ trình số"
+    r"|[ ]+(?=do[ ]+[^;.\n]{2,100}?[ ]+ban hành\b)|[ ]+(?=tại[ ]+(?:Tờ trình|Báo cáo|Công văn|văn bản)\b)"
     r"|,[ ]+(?=(?:Chủ tịch|Ủy ban|UBND|Sở|Bộ|Thủ tướng|Ban|Hội đồng|HĐND|Văn phòng|Tỉnh ủy|Thành ủy|"
     r"Trong|Để|Theo|Căn cứ|Nay|Đồng thời)\b)"
 )
@@ -227,7 +229,8 @@ def _numbered(text: str, header: Header) -> list[Mention]:
                 mention.type_from_word = True
         tm = rx.TYPE_BEFORE_RE.search(window)
         named = rx.NAMED_LAW_BEFORE_RE.search(window)
-        if named and re.search(rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!chống|sử)", named.group("name")):
+        if named and not rx.AMENDING_NAME_RE.match(named.group("name")) and re.search(
+                rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!chống|sử)", named.group("name")):
             named = None
         if named and tm and tm.start() <= named.start():
             named = None
