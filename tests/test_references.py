@@ -75,6 +75,14 @@ CONTEXT = [
      dict(doc_type="Nghị quyết", symbol="163/2024/QH15", issuer="Quốc hội")),
     ("Luật Đất đai số 31/2024/QH15",                                              # named law + number
      dict(doc_type="Luật", symbol="31/2024/QH15", title="Đất đai")),
+    ("Xét Báo cáo thẩm tra số 116/BC-BĐT ngày 24 tháng 11 năm 2025 của Ban Đô thị;",  # the report's kind
+     dict(doc_type="Báo cáo", symbol="116/BC-BĐT", start=4, issuer="Ban Đô thị", date="2025-11-24")),
+    ("THI HÀNH NGHỊ QUYẾT SỐ 201/2025/QH15 NGÀY 29 THÁNG 5 NĂM 2025 CỦA QUỐC HỘI THÍ ĐIỂM VỀ MỘT SỐ CƠ CHẾ",
+     dict(symbol="201/2025/QH15", date="2025-05-29", issuer="QUỐC HỘI", title="THÍ ĐIỂM VỀ MỘT SỐ CƠ CHẾ")),
+    ("Nghị định số 106/2025/NĐ-CP của Chính phủ chi tiết được nêu tại Phụ lục",
+     dict(symbol="106/2025/NĐ-CP", issuer="Chính phủ", end=41)),
+    ("Quyết định số 3149/QĐ-UBND ngày 09/12/2016 của Ủy ban nhân dân tỉnh Quảng Trị (cũ) về việc ban hành "
+     "Điều lệ của Quỹ.", dict(symbol="3149/QĐ-UBND", title="ban hành Điều lệ của Quỹ")),
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số\n75/2025/QH15;",  # an amending law
      dict(doc_type="Luật", symbol="75/2025/QH15", start=7,
           title="sửa đổi, bổ sung một số điều của Luật Quảng cáo")),
@@ -113,6 +121,8 @@ NAMED = [
      "Nghị quyết", "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", None),
     ("Luật Phòng, chống tham nhũng.", "Luật", "Phòng, chống tham nhũng", None),
     ("Luật Tổ chức chính quyền địa phương được sửa đổi", "Luật", "Tổ chức chính quyền địa phương", None),
+    ("(thực hiện Điều 31 Luật Thủ đô 2024;", "Luật", "Thủ đô", 2024),
+    ("theo Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ.", "Luật", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ", None),
 ]
 
 
@@ -199,3 +209,12 @@ def test_seed_identity_from_source_line(seed_doc, seed_text):
     assert own and all(r.symbol == "103/CT-BTTTT" for r in own)
     for r in seed_doc.references:
         assert seed_text[r.start:r.end] == r.text
+
+
+def test_law_named_in_an_amending_title_is_a_mention():
+    text = ("Căn cứ Nghị định số 05/2025/NĐ-CP ngày 06/01/2025 của Chính phủ sửa đổi, bổ sung một số điều "
+            "của Nghị định số 08/2022/NĐ-CP quy định chi tiết một số điều của Luật Bảo vệ môi trường;")
+    refs = vd.extract_references(text)
+    assert [r.symbol for r in refs if r.form == "numbered"] == ["05/2025/NĐ-CP", "08/2022/NĐ-CP"]
+    named = [r for r in refs if r.form == "named"]
+    assert [(r.doc_type, r.title) for r in named] == [("Luật", "Bảo vệ môi trường")]

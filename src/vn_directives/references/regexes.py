@@ -51,9 +51,11 @@ TYPE_WORD = "|".join(re.escape(w) for w in TYPE_WORDS)
 TYPE_ABBREVIATIONS = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "Chỉ thị", "KH": "Kế hoạch",
                       "TB": "Thông báo", "CV": "Công văn", "NĐ": "Nghị định", "TT": "Thông tư",
                       "KL": "Kết luận", "HD": "Hướng dẫn", "CĐ": "Công điện"}
+# a report's kind may stand between its type word and "số": "Báo cáo thẩm tra số", "Văn bản giải trình số"
+_TYPE_MODIFIER = r"(?:[ ]+(?:thẩm tra|thẩm định|giải trình|tiếp thu|tổng hợp|đề xuất),?){1,3}[ ]+(?i:số)"
 TYPE_BEFORE_RE = re.compile(
     rf"(?<![\w])(?P<type>(?i:{TYPE_WORD})|" + "|".join(TYPE_ABBREVIATIONS)
-    + r")(?:[ ]+(?i:số)[ ]*:?|[ ]*:)?[ ]*$"
+    + rf")(?:{_TYPE_MODIFIER}[ ]*:?|[ ]+(?i:số)[ ]*:?|[ ]*:)?[ ]*$"
 )
 # "Luật Đất đai số ", "Bộ luật Hình sự số " : a named law followed by its number
 # an amending law names the law it amends: "Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số "
@@ -68,7 +70,7 @@ SOURCE_BEFORE_RE = re.compile(r"(?:^|\n)[ ]*Nguồn[ ]*:[ ]*(?:(?P<type>" + TYPE
 
 # Dates after a symbol: "ngày 07/4/2014", "ngày 7 tháng 4 năm 2014", "ngày 07-4-2014", "ngày 07.4.2014"
 DATE_NUMERIC = r"(?P<d>\d{1,2})[ ]?(?P<sep>[/\-.])[ ]?(?P<m>\d{1,2})[ ]?(?P=sep)[ ]?(?P<y>(?:19|20)\d\d)(?!\d)"
-DATE_WORDS = r"(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ]+năm[ ]+(?P<y2>(?:19|20)\d\d)(?!\d)"
+DATE_WORDS = r"(?P<d2>\d{1,2})[ ]+(?i:tháng)[ ]+(?P<m2>\d{1,2})[ ]+(?i:năm)[ ]+(?P<y2>(?:19|20)\d\d)(?!\d)"
 DATE_AFTER_RE = re.compile(
     rf"[ ]*,?[ ]*(?:\(?[ ]*)?(?:ban hành[ ]+|được ban hành[ ]+)?(?i:ngày)[ ]+(?:{DATE_NUMERIC}|{DATE_WORDS})"
 )
@@ -84,6 +86,7 @@ ISSUER_AFTER_RE = re.compile(r"[ ]*,?[ ]*(?i:của|do)[ ]+(?P<issuer>[^\n;:.“�
 ISSUER_STOP_RE = re.compile(
     r"[ ]+(?i:về|v/v|phê duyệt|ban hành|quy định|quy đinh|hướng dẫn|sửa đổi|bổ sung|thực hiện|"
     r"triển khai|tại|trong|để|nhằm|khóa|khoá|nhiệm kỳ|đã|đến|cho|theo|với|là|được|thì|năm[ ]+\d|ngày|số|"
+    r"chi tiết|thí điểm|"
     r"đối với|đối|đảm bảo|bảo đảm|cùng|đề nghị|kèm|giao|công bố|thành lập|phân cấp|phân công|"
     r"tiếp nhận|điều chỉnh|bãi bỏ|áp dụng|yêu cầu|trình|gửi|như|nay|một[ ]+số|"
     r"và[ ]+(?:các|của|số|" + TYPE_WORD + r"))\b|[ ]+(?:tổ chức|chỉ đạo|xử lý)\b|[ ]+và[ ]+(?=[a-zđà-ỹ])"
@@ -92,9 +95,10 @@ ISSUER_STOP_RE = re.compile(
 
 # Title connectors right after the mention (after its date and issuer)
 TITLE_START_RE = re.compile(
-    r"[ ]*,?[ ]*(?:(?P<conn>về việc|Về việc|về|Về|V/v|v/v|V/V)[ ]*:?[ ]*|(?=(?:phê duyệt|ban hành|quy định|quy đinh|"
-    r"hướng dẫn|sửa đổi|bổ sung|bãi bỏ|thành lập|giao|công bố|triển khai|thực hiện|tổ chức|điều chỉnh|"
-    r"Phê duyệt|Ban hành|Quy định|Hướng dẫn|Sửa đổi)\b)|(?=[“\"]))"
+    r"[ ]*,?[ ]*(?:\((?:cũ|trước đây)\)[ ]*,?[ ]*)?"  # "của Ủy ban nhân dân tỉnh Quảng Trị (cũ) về việc ..."
+    r"(?:(?P<conn>(?i:về việc|về|V/v))[ ]*:?[ ]*|(?=(?i:phê duyệt|ban hành|quy định|quy đinh|"
+    r"hướng dẫn|sửa đổi|bổ sung|bãi bỏ|thành lập|giao|công bố|triển khai|thực hiện|tổ chức|điều chỉnh|thí điểm)"
+    r"\b)|(?=[“\"]))"
 )
 QUOTED_RE = re.compile(r"[“\"](?P<q>[^”\"\n]{1,400})[”\"]")
 

@@ -319,8 +319,8 @@ _NAME_STOP = re.compile(
     r"năm|khóa|khoá|kỳ|gồm|như|thuộc|hoặc|nay|tới|hiện|nào|chưa|vẫn|về|qua|sau|trước|liên quan|"
     r"của|và|hoặc|hay|đối với|bảo đảm|đảm bảo|đặc biệt|cụ thể|cùng|không|ước|khoảng|gắn)$"
 )
-_NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế", "viên", "giáo"}
-)
+_NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế", "viên", "giáo", "chữa", "cứu"}
+)  # "Phòng, chống tham nhũng", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ"
 _TOKEN = re.compile(r"[^\s,;:.()“”\"]+|,|;|:|\.|\(|\)|“|”|\"")
 _AMEND_END = re.compile(r"[;.()\n]|[ ]+(?:ngày|số)[ ]+\d|[ ]+năm[ ]+(?:19|20)\d\d")
 
@@ -377,6 +377,9 @@ def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> t
             if (not nxt or re.match(rf"(?:{rx.TYPE_WORD})\b", text[tokens[i + 1][1]:tokens[i + 1][1] + 30])
                     or _NAME_STOP.match(nxt.lower())):
                 break
+        elif re.fullmatch(r"(?:19|20)\d\d", tok) and not re.match(r"[/\-]", text[e:e + 1]):
+            title = _clean(text[words[0][1]:words[-1][2]]) if words else ""  # "Luật Thủ đô 2024"
+            return title, e, int(tok)
         elif _NAME_STOP.match(low) or (nxt and _NAME_STOP.match(f"{low} {nxt.lower()}")):
             if low == "năm" and re.fullmatch(r"(?:19|20)\d\d", nxt):
                 title = _clean(text[words[0][1]:words[-1][2]]) if words else ""
@@ -420,8 +423,6 @@ class _Spans:
 
 def _named(text: str, numbered: list[Mention]) -> list[Mention]:
     taken = _Spans((m.start, m.end) for m in numbered)
-    amend = _Spans((m.end, m.tail) for m in numbered
-                   if m.title and re.match(r"(?i:sửa đổi|bổ sung)", m.title))
     out: list[Mention] = []
     overlaps = taken.overlaps
 
@@ -429,7 +430,7 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
         s = m.start()
         if s > 0 and _is_word_char(text[s - 1]):
             continue
-        if overlaps(s, m.end()) or amend.overlaps(s, s + 1):
+        if overlaps(s, m.end()):
             continue
         if rx.DRAFT_BEFORE_RE.search(text[max(0, s - 20):s]):
             continue
