@@ -427,12 +427,22 @@ DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (
 )
 
 
+_STEP_TRIGGERS = {"newlines": NEWLINES_ANY, "invisible": INVISIBLE_ANY, "nfc": COMBINING_ANY, "eth": ETH,
+                  "homoglyphs": HOMOGLYPH_ANY, "escapes": re.compile(r"\\"), "dashes": DASH_ANY}
+_RARE = re.compile("|".join(t.pattern for t in _STEP_TRIGGERS.values()))
+
+
 def normalize(raw: str, steps: Iterable[tuple[str, Step]] = DEFAULT_STEPS) -> Normalized:
     """Apply the fixer ``steps`` to ``raw``; return the text, the offset map and the steps applied."""
     text = raw
     omap = OffsetMap(len(raw))
     applied: dict[str, int] = {}
+    # one scan for the rare characters the character-level steps need; those without them are skipped
+    rare = "".join(set(_RARE.findall(raw)))
     for name, step in steps:
+        trigger = _STEP_TRIGGERS.get(name)
+        if trigger is not None and step is dict(DEFAULT_STEPS).get(name) and trigger.search(rare) is None:
+            continue
         edits = step(text)
         if not edits:
             continue
