@@ -83,6 +83,15 @@ TASKS = [
      ["Các tỉnh, thành phố"], [], None, "Ban hành các chính sách"),
     ("Giao các Phó Thủ tướng Chính phủ theo nhiệm vụ được phân công kiểm tra, đôn đốc các Bộ.", None,
      ["các Phó Thủ tướng Chính phủ"], [], None, "kiểm tra"),
+    ("b) Sở Nội vụ: Tổng hợp kết quả thực hiện cải cách hành chính.", None, ["Sở Nội vụ"], [], None,
+     "Tổng hợp kết quả"),
+    # the agency heading leads; the body it directs acts under it
+    ("- Chỉ đạo cơ quan chuyên môn về đất đai hướng dẫn Ủy ban nhân dân cấp xã xử lý vi phạm.",
+     "2. Sở Nông nghiệp và Môi trường", ["Sở Nông nghiệp và Môi trường"], [], None, "Chỉ đạo cơ quan"),
+    ("d) Ban chỉ huy các xã bố trí lực lượng canh phòng, trực 10/24 giờ trong ngày.", None,
+     ["Ban chỉ huy các xã"], [], None, "bố trí lực lượng"),
+    ("b) Báo cáo Ủy ban nhân dân tỉnh xét duyệt:", "1. Hội đồng Thi đua - Khen thưởng tỉnh xét duyệt các danh hiệu",
+     ["Hội đồng Thi đua - Khen thưởng tỉnh"], [], None, "Báo cáo"),
 ]
 
 

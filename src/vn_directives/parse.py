@@ -198,8 +198,8 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
 
 AGENCY = (
     r"(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|Sở|Bộ|Công an|Bộ Chỉ huy|Ban(?![ ]+hành)|Văn phòng|Thanh tra|"
-    r"Đài|Báo|Kho bạc|Cục|Chi cục|Ngân hàng|Liên đoàn|Tỉnh đoàn|Thành đoàn|Mặt trận|Hội|Trường|Viện|"
-    r"Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Thủ trưởng|thủ trưởng|Giám đốc|Chủ tịch|"
+    r"Đài|Báo(?![ ]+cáo)|Kho bạc|Cục|Chi cục|Ngân hàng|Liên đoàn|Tỉnh đoàn|Thành đoàn|Mặt trận|Hội|Trường|Viện|"
+    r"Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Thủ trưởng|thủ trưởng|Trưởng|Giám đốc|Chủ tịch|"
     r"Bộ trưởng|Thủ tướng|Phó Thủ tướng|các Phó Thủ tướng|Tổng Giám đốc|Người đứng đầu|người đứng đầu|Chánh|"
     r"Các sở|Các bộ|các sở|Lãnh đạo|lãnh đạo|Tòa án|Viện kiểm sát|Thi hành án|Cơ quan|các bộ phận|"
     r"Các doanh nghiệp|Chủ đầu tư|chủ đầu tư|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Bí thư|Thống đốc|"
@@ -215,7 +215,7 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý|thẩm định|tiếp nhận|"
          r"xem xét|tổng hợp|tiến hành|hoàn tất|soạn|lấy|gửi|đề xuất|lãnh đạo|"
          r"chịu|căn cứ|kịp thời|sớm|nghiêm túc|ký|thi hành|giải quyết|tham gia|phổ biến|đổi mới|công bố|"
-         r"niêm yết|phát hành|kết nối|chỉ huy|tự|quyết định|xét duyệt|trực tiếp")
+         r"niêm yết|phát hành|kết nối|tự|quyết định|xét duyệt|trực tiếp|họp|khi")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
 _GIAO_WORD = r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho)[ ]+"
 # the bodies run up to their verb ("Giao Bộ Quốc phòng, Bộ Công an chỉ đạo ..."), else to a comma or colon
@@ -225,6 +225,7 @@ _GIAO_SHORT = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:,]*?)(?=[ ]*[,:])")
 _LEAD_FIELD = re.compile(rf"^(?:Cơ quan|Đơn vị)[ ]+(?:thực hiện|chủ trì)[ ]*:[ ]*(?P<who>{AGENCY}[^;:]*?)"
                          rf"(?=[ ]+(?:{_VERB})(?![\w])|[ ]*[;.]|$)")
 _LEADS = re.compile(rf"^(?P<who>{AGENCY}[^;:]*?)(?<!,)(?=[ ]+(?:{_VERB})(?![\w]))")
+_LEADS_COLON = re.compile(rf"^(?P<who>{AGENCY}[^;:,]{{0,80}}?)[ ]*:[ ]*(?=\S)")  # "b) Sở Nội vụ: Tổng hợp ..."
 # a leading condition before the subject: "Khi xảy ra cháy rừng, Chủ tịch ... huy động ..."
 _CONDITION = re.compile(r"^(?:Khi|khi|Trường hợp|Trong trường hợp|Sau khi|Trước khi|Nếu)\b[^,;:]{0,200},[ ]*")
 _COORD = re.compile(rf"phối hợp(?:[ ]+chặt chẽ)?[ ]+với[ ]+(?P<who>.+?)(?=[ ]+(?:{_VERB}|để|nhằm|trong|"
@@ -284,6 +285,10 @@ def parse_task(item: Item, section: str | None = None) -> Task:
     m = _LEAD_FIELD.match(text) or _GIAO.search(text)
     if m is None or len(m.group("who").split()) > 30:
         m = _GIAO_SHORT.search(text)
+    if m and section and m.start() == 0 and text[:7].lower() == "chỉ đạo" and agency_heading(section):
+        m = None  # "Chỉ đạo cơ quan X ..." under "2. Sở Y": Sở Y leads, X acts under it
+    if m is None:
+        m = _LEADS_COLON.match(text)
     if m:
         responsible = _split_agencies(re.sub(r"[ ]+(?:chủ trì|làm đầu mối)$", "", m.group("who")))
         action_start = m.end()
