@@ -49,6 +49,15 @@ def test_target_metric_and_section_deadline():
     assert t.metric == "Tỷ lệ hồ sơ được số hóa" and t.deadline == "2030"
 
 
+@pytest.mark.parametrize("text,metric", [
+    ("Tăng thêm ít nhất 20% số nhóm trẻ trong cơ sở giáo dục mầm non.", "số nhóm trẻ trong cơ sở giáo dục mầm non"),
+    ("Tỷ trọng ngư, nông, lâm nghiệp trong cơ cấu kinh tế chiếm 25%.",
+     "Tỷ trọng ngư, nông, lâm nghiệp trong cơ cấu kinh tế"),
+])
+def test_target_metrics(text, metric):
+    assert parse_targets(item(text))[0].metric == metric
+
+
 def test_goal_without_figure_gives_one_record():
     (t,) = parse_targets(item("Nâng cao chất lượng nguồn nhân lực số của tỉnh."))
     assert t.value is None and t.metric.startswith("Nâng cao chất lượng")

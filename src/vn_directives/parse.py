@@ -104,7 +104,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 def _metric_before(clause: str, at: int) -> str:
     before = clause[:at]
     before = _COMP_RE.sub("", before.rstrip()).rstrip(" ,:")
-    before = re.split(r"[,:](?=[^,:]*$)", before)[-1] if re.search(r"\b(?:tỷ lệ|số|tốc độ|chỉ số|"
+    before = re.split(r"[,:](?=[^,:]*$)", before)[-1] if re.search(r"(?i)\b(?:tỷ lệ|tỷ trọng|số|tốc độ|chỉ số|"
                                                                    r"mức|tổng|thu nhập)\b", before) is None else before
     before = _LEAD.sub("", before.strip()).strip(" ,:")
     m = re.search(r"(?:tỷ lệ|tốc độ|chỉ số|số lượng|tổng|mức|thu nhập|kim ngạch|diện tích|"
@@ -112,7 +112,13 @@ def _metric_before(clause: str, at: int) -> str:
     if m:
         before = m.group(0)
     before = re.sub(r"[ ]+(?:chiếm|đạt|là|có|được|phải)$", "", before.strip())
+    if _BARE_VERB.fullmatch(before):
+        return ""  # "tăng thêm ít nhất 20% số nhóm trẻ": the metric follows the figure
     return " ".join(before.split()) or ""
+
+
+_BARE_VERB = re.compile(r"(?i:tăng thêm|tăng|giảm|có|đạt|phấn đấu|hoàn thành|bảo đảm|đảm bảo|duy trì|"
+                        r"phấn đấu đạt|phấn đấu có|tối thiểu|ít nhất)?")
 
 
 def _metric_after(clause: str, end: int) -> str:
