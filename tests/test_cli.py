@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from vn_directives.cli import app
@@ -66,3 +67,21 @@ def test_unreadable_file_exit_code(tmp_path):
 def test_refs_command():
     res = runner.invoke(app, ["refs", SAMPLE])
     assert res.exit_code == 0 and "57-NQ/TW" in res.stdout
+
+
+@pytest.mark.parametrize("table", ["documents", "items", "references", "tasks", "targets"])
+def test_every_table_as_parquet_from_a_glob(tmp_path, table):
+    out = tmp_path / f"{table}.parquet"
+    res = runner.invoke(app, ["analyze", str(SAMPLES / "ct-sample-*.txt"), "-t", table, "-f", "parquet",
+                              "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    df = pd.read_parquet(out)
+    jsonl = runner.invoke(app, ["analyze", str(SAMPLES / "ct-sample-*.txt"), "-t", table]).stdout
+    assert len(df) == len(jsonl.splitlines()) > 0
+    assert df["doc"].nunique() == 2  # the sample and its hard-wrapped twin
+    assert not list(tmp_path.glob(".vnd-*"))  # the atomic write left no temporary file
+
+
+def test_help_documents_exit_codes():
+    res = runner.invoke(app, ["--help"])
+    assert "Exit codes" in res.stdout
