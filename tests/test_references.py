@@ -218,3 +218,18 @@ def test_law_named_in_an_amending_title_is_a_mention():
     assert [r.symbol for r in refs if r.form == "numbered"] == ["05/2025/NĐ-CP", "08/2022/NĐ-CP"]
     named = [r for r in refs if r.form == "named"]
     assert [(r.doc_type, r.title) for r in named] == [("Luật", "Bảo vệ môi trường")]
+
+
+@pytest.mark.parametrize("text,issuers", [
+    # a trailing "của X" is shared by an enumeration, whatever type words its members carry
+    ("Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022, Hướng dẫn số 21-HD/BTCTW ngày 20/9/2022 của Ban Tổ chức Trung ương.",
+     ["Ban Tổ chức Trung ương"] * 2),
+    ("văn bản số 16495/BTC-PTHT ngày 22/10/2025, số 13021/BTC-PTHT ngày 22/8/2025 của Bộ Tài chính.",
+     ["Bộ Tài chính"] * 2),
+    ("Tờ trình số 291/TTr-CP ngày 02/5/2025, Báo cáo số 292/BC-CP ngày 02/5/2025, Tờ trình bổ sung số "
+     "444/TTr-CP ngày 16/5/2025 của Chính phủ; Báo cáo thẩm tra", ["Chính phủ"] * 3),
+])
+def test_enumeration_shares_issuer_and_takes_no_title_from_the_next_member(text, issuers):
+    refs = vd.extract_references(text)
+    assert [r.issuer for r in refs] == issuers
+    assert all(r.title is None for r in refs)

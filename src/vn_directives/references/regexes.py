@@ -52,7 +52,7 @@ TYPE_ABBREVIATIONS = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "C
                       "TB": "Thông báo", "CV": "Công văn", "NĐ": "Nghị định", "TT": "Thông tư",
                       "KL": "Kết luận", "HD": "Hướng dẫn", "CĐ": "Công điện"}
 # a report's kind may stand between its type word and "số": "Báo cáo thẩm tra số", "Văn bản giải trình số"
-_TYPE_MODIFIER = r"(?:[ ]+(?:thẩm tra|thẩm định|giải trình|tiếp thu|tổng hợp|đề xuất),?){1,3}[ ]+(?i:số)"
+_TYPE_MODIFIER = r"(?:[ ]+(?:thẩm tra|thẩm định|giải trình|tiếp thu|tổng hợp|đề xuất|bổ sung),?){1,3}[ ]+(?i:số)"
 TYPE_BEFORE_RE = re.compile(
     rf"(?<![\w])(?P<type>(?i:{TYPE_WORD})|" + "|".join(TYPE_ABBREVIATIONS)
     + rf")(?:{_TYPE_MODIFIER}[ ]*:?|[ ]+(?i:số)[ ]*:?|[ ]*:)?[ ]*$"

@@ -136,11 +136,16 @@ _EMBED_BEFORE = re.compile(
 _EMBED_OPEN = re.compile(r"(?:của|thực hiện|triển khai|kèm theo|thi hành)[ ]+(?:" + rx.TYPE_WORD + r")")
 
 
+_NEXT_MENTION = re.compile(rf"(?i:{rx.TYPE_WORD})\b[^.;\n\d]{{0,30}}?[ ](?i:số)[ ]*:?[ ]*\d")
+
+
 def _read_title(text: str, pos: int) -> tuple[str | None, int]:
     m = rx.TITLE_START_RE.match(text, pos)
     if not m:
         return None, pos
     at = m.end()
+    if _NEXT_MENTION.match(text, at):
+        return None, pos  # ", Hướng dẫn số 21-HD/BTCTW ...": the next mention, not a title
     q = rx.QUOTED_RE.match(text, at)
     if q:
         return _clean(q.group("q")) or None, q.end()
@@ -294,6 +299,9 @@ def _numbered(text: str, header: Header) -> list[Mention]:
     return out
 
 
+_SHARE_GLUE = re.compile(r"[ ]*(?:,|và|,[ ]*và)[ ]*(?:số[ ]*)?")  # "..., số 13021/BTC-PTHT ... của Bộ Tài chính"
+
+
 def _share_issuers(text: str, mentions: list[Mention]) -> None:
     """A trailing "của X" after an enumeration applies to every member of it."""
     i = len(mentions) - 1
@@ -306,7 +314,7 @@ def _share_issuers(text: str, mentions: list[Mention]) -> None:
         while j > 0:
             prev = mentions[j - 1]
             glue = text[prev.end:mentions[j].start]
-            if prev.role != "cited" or prev.issuer or prev.title or not re.fullmatch(r"[ ]*(?:,|và|,[ ]*và)[ ]*", glue):
+            if prev.role != "cited" or prev.issuer or prev.title or not _SHARE_GLUE.fullmatch(glue):
                 break
             prev.issuer = last.issuer
             j -= 1
