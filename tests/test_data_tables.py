@@ -48,3 +48,16 @@ def test_codes_are_unique_per_family():
             for c in t[fam]:
                 assert c.upper() not in seen, (c, t["name"], seen.get(c.upper()))
                 seen[c.upper()] = t["name"]
+
+
+BODIES = _load("bodies.json")["bodies"]
+
+
+@pytest.mark.parametrize("entry", BODIES, ids=[b["name"][:40] for b in BODIES])
+def test_body_examples(entry):
+    from vn_directives.references.scan import _read_issuer
+
+    assert entry["examples"]
+    for ex in entry["examples"]:
+        issuer, end = _read_issuer(ex, 0)
+        assert issuer == entry["name"] and ex[end - len(entry["name"]):end] == entry["name"]

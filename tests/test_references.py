@@ -83,6 +83,10 @@ CONTEXT = [
      dict(symbol="106/2025/NĐ-CP", issuer="Chính phủ", end=41)),
     ("Quyết định số 3149/QĐ-UBND ngày 09/12/2016 của Ủy ban nhân dân tỉnh Quảng Trị (cũ) về việc ban hành "
      "Điều lệ của Quỹ.", dict(symbol="3149/QĐ-UBND", title="ban hành Điều lệ của Quỹ")),
+    ("theo Văn bản số 6721/VPCP-V.I ngày 19 tháng 7 năm 2025;",  # a department code with a dot
+     dict(doc_type="Công văn", symbol="6721/VPCP-V.I", issuer_code="VPCP-V.I", date="2025-07-19")),
+    ("Căn cứ Luật Tín ngưỡng, tôn giáo số 02/2016/QH14;",  # a named law whose name has a comma
+     dict(doc_type="Luật", symbol="02/2016/QH14", start=7, title="Tín ngưỡng, tôn giáo")),
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số\n75/2025/QH15;",  # an amending law
      dict(doc_type="Luật", symbol="75/2025/QH15", start=7,
           title="sửa đổi, bổ sung một số điều của Luật Quảng cáo")),

@@ -21,7 +21,7 @@ CODE_N = rf"[{UPPER}0-9][{LETTER}0-9&]{{0,14}}"
 STATE_SYMBOL = (
     rf"(?P<s_num>\d{{1,6}}(?:\.\d{{1,2}})?[a-zđ]?){_SP}/{_SP}"
     rf"(?:(?P<s_year>(?:19|20)\d\d){_SP}/{_SP})?"
-    rf"(?P<s_rest>{CODE}(?:{_SP}-{_SP}{CODE_N}){{0,4}})"
+    rf"(?P<s_rest>{CODE}(?:{_SP}-{_SP}{CODE_N}){{0,4}}(?:\.[{UPPER}]{{1,3}}(?![\w/]))?)"  # "11554/VPCP-V.I"
 )
 # 34-CT/TW, 08-QĐi/TW, 4179-CV/TWĐTN-VP, 134-KH/TU
 PARTY_SYMBOL = (

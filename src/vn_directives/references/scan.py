@@ -7,9 +7,12 @@
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
 
 from ..dates import iso_date
 from ..normalize import Normalized, normalize
@@ -99,10 +102,21 @@ def _cut_issuer(raw: str) -> str:
     return raw
 
 
+@cache
+def _long_bodies() -> re.Pattern[str]:
+    """Names of bodies with 'về' or commas inside (data/bodies.json), longest first."""
+    data = json.loads(resources.files("vn_directives.data").joinpath("bodies.json").read_text("utf-8"))
+    names = sorted((b["name"] for b in data["bodies"]), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n).replace(r"\ ", "[ ]+") for n in names), re.IGNORECASE)
+
+
 def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     m = rx.ISSUER_AFTER_RE.match(text, pos)
     if not m:
         return None, pos
+    whole = _long_bodies().match(text, m.start("issuer"))
+    if whole:
+        return _clean(whole.group(0)), whole.end()
     raw = m.group("issuer")
     stop = rx.ISSUER_STOP_RE.search(raw)
     if stop:
@@ -119,7 +133,8 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
 
 _TITLE_END = re.compile(
     r";|\.(?=\s|$)|\n|[ ]\(|,[ ]*(?=(?:" + rx.TYPE_WORD + r"|các[ ]+(?:" + rx.TYPE_WORD
-    + r")|ngày|số|đồng thời|trong đó|theo đó|nhằm|để|trình|và[ ]+(?:" + rx.TYPE_WORD
+    + r")|ngày|số|đồng thời|trong đó|theo đó|nhằm|để|trình|kiến nghị|đề xuất|báo cáo|chỉ đạo|hoàn thành|"
+    r"khẩn trương|chủ động|phối hợp|tổ chức việc|và[ ]+(?:" + rx.TYPE_WORD
     + r"))\b)|[ ]+và[ ]+(?=(?:" + rx.TYPE_WORD + r"|các[ ]+văn bản|các[ ]+" + rx.TYPE_WORD + r")\b)"
     r"|[ ]+(?=(?:" + rx.TYPE_WORD + r")[ ]+(?:số[ ]+)?\d)"
     r"|,?[ ]+(?=(?:được|đã được)[ ]+(?:sửa đổi|bổ sung|thay thế|hợp nhất)\b)"
@@ -235,7 +250,7 @@ def _numbered(text: str, header: Header) -> list[Mention]:
         tm = rx.TYPE_BEFORE_RE.search(window)
         named = rx.NAMED_LAW_BEFORE_RE.search(window)
         if named and not rx.AMENDING_NAME_RE.match(named.group("name")) and re.search(
-                rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!chống|sử)", named.group("name")):
+                rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!{_COMMA_NEXT_RX})", named.group("name")):
             named = None
         if named and tm and tm.start() <= named.start():
             named = None
@@ -327,8 +342,9 @@ _NAME_STOP = re.compile(
     r"năm|khóa|khoá|kỳ|gồm|như|thuộc|hoặc|nay|tới|hiện|nào|chưa|vẫn|về|qua|sau|trước|liên quan|"
     r"của|và|hoặc|hay|đối với|bảo đảm|đảm bảo|đặc biệt|cụ thể|cùng|không|ước|khoảng|gắn)$"
 )
-_NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế", "viên", "giáo", "chữa", "cứu"}
-)  # "Phòng, chống tham nhũng", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ"
+_NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế", "viên", "giáo", "chữa", "cứu",
+                              "tôn"})  # "Phòng, chống tham nhũng", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ"
+_COMMA_NEXT_RX = "|".join(sorted(_NAME_COMMA_NEXT)) + r")\b(?!"  # inside (?!...): a name goes on after ", "
 _TOKEN = re.compile(r"[^\s,;:.()“”\"]+|,|;|:|\.|\(|\)|“|”|\"")
 _AMEND_END = re.compile(r"[;.()\n]|[ ]+(?:ngày|số)[ ]+\d|[ ]+năm[ ]+(?:19|20)\d\d")
 
