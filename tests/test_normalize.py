@@ -42,6 +42,19 @@ def test_normalize_joins_upper_case_wraps_when_blank_lines_separate_paragraphs()
     assert "nghiêm Chỉ thị số 05/CT-TTg" in normalize(BLANK_MODE).text
 
 
+@pytest.mark.parametrize("raw,lines", [
+    ("**Kính gửi:** Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc\nChính phủ\nXét báo cáo của "
+     "Bộ Tài\nchính tại văn bản số 621/BC-BTC.\n\nĐoạn hai.\n\nĐoạn ba.\n",
+     ["Kính gửi: Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+      "Xét báo cáo của Bộ Tài chính tại văn bản số 621/BC-BTC."]),
+    ("Kính gửi: Các\nThuế tỉnh, thành phố.\nNgày 30/6/2025, Chính phủ ban hành Nghị định.\n\nHai.\n\nBa.\n",
+     ["Kính gửi: Các Thuế tỉnh, thành phố.", "Ngày 30/6/2025, Chính phủ ban hành Nghị định."]),
+])
+def test_addressee_block_ends_before_the_letter_body(raw, lines):
+    got = [ln for ln in normalize(raw).text.split("\n") if ln]
+    assert got[:2] == lines
+
+
 @pytest.mark.parametrize("raw", [
     "**ỦY BAN NHÂN DÂN**\r\nTỈNH QUẢNG TRỊ\r\n|\r\nSố:\u00a006/CT\\-UBND",
     "Nghi\u0323 đi\u0323nh 30/2020/N\u00d0-CP ngày 05/3/2020",

@@ -327,6 +327,7 @@ _MARKER_ONLY = re.compile(
     r"^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ][.)]|(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)"
     r"\s+[\dIVXLC]+[.:]?)$"
 )
+_KINH_GUI = re.compile(r"^(?:Kính gửi|KÍNH GỬI)\b")
 _DASH_NUMBER = re.compile(r"^[-–]\s*\d")
 _UNIT_WORD = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)$")
 # the header's number line and a công văn's subject line stand alone
@@ -375,6 +376,7 @@ def fix_wraps(text: str) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     sep_next = bool(stripped[0]) and bool(SEPARATOR_LINE.match(stripped[0]))
+    addressee = False  # in a "Kính gửi:" block
     for i in range(len(lines) - 1):
         cur = lines[i]
         pos += len(cur)
@@ -383,8 +385,18 @@ def fix_wraps(text: str) -> list[Edit]:
         if not loose and cs and ns and not (len(cs) <= 24 or cs[-1].isdigit() or _starts_lower(ns)
                                             or _connector_end(cs)):
             pos += 1  # fast path: in a text that is not hard-wrapped, nothing below could join these
+            addressee = False
             continue
-        if cs and ns and not sep_cur and not sep_next:
+        if _KINH_GUI.match(cs):
+            addressee = True
+        join = False
+        if cs and ns and not sep_cur and not sep_next and addressee and not _starts_lower(ns):
+            # "Kính gửi: ... cơ quan thuộc\nChính phủ\nXét báo cáo ...": a short capitalised line ends
+            # the addressee, a longer one starts the letter's body
+            join = (len(ns.split()) <= 3 or _connector_end(cs.lower())) and not LIST_START.match(ns)
+            if join:
+                edits.append((pos, pos + 1, " "))
+        elif cs and ns and not sep_cur and not sep_next:
             if _UNIT_WORD.match(cs):
                 join = True  # "**Điều\n3. Nguyên tắc ...**": the article word wrapped from its number
             elif _NO_JOIN_AFTER.match(cs) or _NO_JOIN_BEFORE.match(ns) or _TYPE_LINE.match(cs):
@@ -405,6 +417,8 @@ def fix_wraps(text: str) -> list[Edit]:
                         _is_upper(cs) == _is_upper(ns) or (ns[-1] in ".;" and len(ns.split()) <= 3))
             if join:
                 edits.append((pos, pos + 1, " "))
+        if not join:
+            addressee = False
         pos += 1
     return edits
 
