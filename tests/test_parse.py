@@ -101,6 +101,22 @@ TASKS = [
      ["Ban chỉ huy các xã"], [], None, "bố trí lực lượng"),
     ("b) Báo cáo Ủy ban nhân dân tỉnh xét duyệt:", "1. Hội đồng Thi đua - Khen thưởng tỉnh xét duyệt các danh hiệu",
      ["Hội đồng Thi đua - Khen thưởng tỉnh"], [], None, "Báo cáo"),
+    # a capitalised verb after the body; a body whose name ends in a verb-like word
+    ("1.4. Giao Sở Xây dựng Theo dõi, đôn đốc Ủy ban nhân dân các phường cập nhật thông tin.", None,
+     ["Sở Xây dựng"], [], None, "Theo dõi"),
+    ("Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát các dự án.", None, ["Sở Tài chính"],
+     ["Sở Xây dựng"], None, "rà soát các dự án"),
+    # subjects after "Trên cơ sở ...," and "Trường hợp ... thì"; lists over ";"; "Điều 3." stripped
+    ("Trên cơ sở dữ liệu được chia sẻ, Sở Xây dựng hướng dẫn các phường cập nhật.", None, ["Sở Xây dựng"],
+     [], None, "hướng dẫn"),
+    ("Trường hợp hồ sơ chưa đầy đủ thì cơ quan, đơn vị có văn bản đề nghị bổ sung.", None,
+     ["cơ quan, đơn vị"], [], None, "có văn bản"),
+    ("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân "
+     "các xã, phường chịu trách nhiệm thi hành Quyết định này.", None,
+     ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Thủ trưởng các sở, ban, ngành",
+      "Chủ tịch Ủy ban nhân dân các xã, phường"], [], None, "thi hành"),
+    # the date of a cited instrument is not a deadline
+    ("Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.", None, [], [], None, "Triển khai"),
 ]
 
 
@@ -124,6 +140,21 @@ def test_tasks(text, section, resp, coord, deadline, action):
 ])
 def test_agency_heading(text, body):
     assert agency_heading(text) == body
+
+
+def test_lead_in_assigns_the_points_under_it():
+    from vn_directives.parse import parse_items
+
+    items = [
+        Item(text="", start=0, end=1, index=0, clean="Điều 2. Nhiệm vụ và giải pháp", is_heading=True),
+        Item(text="", start=2, end=3, index=1, clean="Quốc hội đề nghị Chính phủ và các cơ quan liên quan tập "
+             "trung thực hiện các nhiệm vụ sau đây:", kind="context", section="Điều 2. Nhiệm vụ và giải pháp",
+             section_index=0),
+        Item(text="", start=4, end=5, index=2, clean="a) Đẩy nhanh tiến độ giải ngân vốn đầu tư công.", kind="task",
+             section="Điều 2. Nhiệm vụ và giải pháp", section_index=0),
+    ]
+    (task,), _ = parse_items(items)
+    assert task.responsible == ["Chính phủ", "các cơ quan liên quan"]
 
 
 def test_seed_targets(seed_doc):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from .dates import iso_date
 from .records import Item, Target, Task
+from .references.regexes import SYMBOL_RE
 
 # --- numbers and deadlines ------------------------------------------------------------------------
 
@@ -42,9 +43,17 @@ def parse_number(s: str) -> float:
     return float(s.replace(".", "").replace(",", "."))
 
 
+def _cited_date(text: str, m: re.Match[str]) -> bool:
+    """The date of a cited instrument ("Nghị quyết số 57-NQ/TW ngày 22/12/2024"), not a deadline."""
+    if m.group("phrase").strip() not in {"", "ngày"}:
+        return False  # "trước ngày ...", "đến ngày ...": a deadline
+    return SYMBOL_RE.search(text, max(0, m.start() - 40), m.start()) is not None and re.search(
+        r"[\w.)][ ,]*(?:ngày[ ]*)?$", text[max(0, m.start() - 40):m.start()]) is not None
+
+
 def _deadline(text: str) -> tuple[str | None, str | None]:
     """(value, phrase as written): an ISO date, a year, or a recurring phrase."""
-    m = DEADLINE_DATE.search(text)
+    m = next((d for d in DEADLINE_DATE.finditer(text) if not _cited_date(text, d)), None)
     if m:
         iso, ok = iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
                            m.group("y") or m.group("y2"))
@@ -211,7 +220,10 @@ AGENCY = (
     r"Các doanh nghiệp|Chủ đầu tư|chủ đầu tư|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Bí thư|Thống đốc|"
     r"Văn thư|Chuyên viên|Trung ương|Các cấp ủy|các cấp ủy|Các cấp uỷ|các cấp uỷ|Cấp ủy|"
     r"các bộ|các cơ quan|các đơn vị|các địa phương|các ngành|các xã|các Bộ|Các Bộ|các tỉnh|Các tỉnh|"
-    r"Các cơ quan|Các đơn vị|Các địa phương|cơ quan|đơn vị|địa phương|doanh nghiệp|Doanh nghiệp)"
+    r"Các cơ quan|Các đơn vị|Các địa phương|cơ quan|đơn vị|địa phương|doanh nghiệp|Doanh nghiệp|"
+    r"Phó Trưởng ban|các Phó Trưởng ban|Các Phó Trưởng ban|Ủy viên|các Ủy viên|Các Ủy viên|Thành viên|"
+    r"các thành viên|Các thành viên|Chính phủ|Quốc hội|Mặt trận|Kiểm toán|Cá nhân|Người chủ trì|văn thư|"
+    r"chính quyền|Chính quyền)"
 )
 _AGENCY_START = re.compile(rf"^{AGENCY}\b")
 _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|hoàn thành|tham mưu|rà soát|"
@@ -221,21 +233,33 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý|thẩm định|tiếp nhận|"
          r"xem xét|tổng hợp|tiến hành|hoàn tất|soạn|lấy|gửi|đề xuất|lãnh đạo|"
          r"chịu|căn cứ|kịp thời|sớm|nghiêm túc|ký|thi hành|giải quyết|tham gia|phổ biến|đổi mới|công bố|"
-         r"niêm yết|phát hành|kết nối|tự|quyết định|xét duyệt|trực tiếp|họp|khi")
+         r"niêm yết|phát hành|kết nối|tự|quyết định|xét duyệt|trực tiếp|họp|khi|làm việc|có văn bản|giám sát|"
+         r"thu thập|xác minh|tiến hành|kêu gọi")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
-_GIAO_WORD = r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho)[ ]+"
+_GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho|"
+              r"Khuyến khích|khuyến khích|kêu gọi|Kêu gọi)[ ]+")
+# the end of a list of bodies: before their verb (any case: "Giao Sở X Khẩn trương ..."; "- Phối hợp"),
+# never right after "các", "những", "và" or a comma ("các tổ chức thành viên" is a noun)
+# verbs written with a capital after the body ("Giao Sở X Khẩn trương ..."); not those that end names
+# of bodies ("Sở Xây dựng", "Ban Tổ chức")
+_CAP_VERB = (r"Khẩn trương|Theo dõi|Chỉ đạo|Chủ trì|Phối hợp|Triển khai|Thực hiện|Hướng dẫn|Rà soát|"
+             r"Tham mưu|Chủ động|Tiếp tục|Đôn đốc|Kiểm tra|Cập nhật|Báo cáo|Tăng cường|Đẩy mạnh")
+_WHO_END = rf"(?<!,)(?<![ ]các)(?<![ ]những)(?<![ ]và)(?=[ ]+(?:-[ ]+)?(?:{_VERB}|{_CAP_VERB})(?![\w]))"
 # the bodies run up to their verb ("Giao Bộ Quốc phòng, Bộ Công an chỉ đạo ..."), else to a comma or colon
-_GIAO = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:]*?)(?<!,)(?=[ ]+(?:{_VERB})(?![\w]))")
+_GIAO = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:]*?){_WHO_END}")
 _GIAO_SHORT = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:,]*?)(?=[ ]*[,:])")
 # "Cơ quan thực hiện: Sở X ...", "Đơn vị chủ trì: ..."
 _LEAD_FIELD = re.compile(rf"^(?:Cơ quan|Đơn vị)[ ]+(?:thực hiện|chủ trì)[ ]*:[ ]*(?P<who>{AGENCY}[^;:]*?)"
                          rf"(?=[ ]+(?:{_VERB})(?![\w])|[ ]*[;.]|$)")
-_LEADS = re.compile(rf"^(?P<who>{AGENCY}[^;:]*?)(?<!,)(?=[ ]+(?:{_VERB})(?![\w]))")
-_LEADS_COLON = re.compile(rf"^(?P<who>{AGENCY}[^;:,]{{0,80}}?)[ ]*:[ ]*(?=\S)")  # "b) Sở Nội vụ: Tổng hợp ..."
-# a leading condition before the subject: "Khi xảy ra cháy rừng, Chủ tịch ... huy động ..."
-_CONDITION = re.compile(r"^(?:Khi|khi|Trường hợp|Trong trường hợp|Sau khi|Trước khi|Nếu)\b[^,;:]{0,200},[ ]*")
-_COORD = re.compile(rf"phối hợp(?:[ ]+chặt chẽ)?[ ]+với[ ]+(?P<who>.+?)(?=[ ]+(?:{_VERB}|để|nhằm|trong|"
-                    rf"trước|theo|tại)(?![\w])|[.;:(]|$)")
+# a subject list may run over ";" to another body: "Chánh Văn phòng ..., Thủ trưởng các sở; Chủ tịch UBND ..."
+_LEADS = re.compile(rf"^(?P<who>{AGENCY}(?:[^;:]|;[ ]*(?={AGENCY}))*?){_WHO_END}")
+_LEADS_COLON = re.compile(rf"^(?P<who>{AGENCY}[^;:]{{0,80}}?)[ ]*:[ ]*(?=\S)")  # "b) Sở Nội vụ, UBND cấp xã: ..."
+# a leading clause before the subject: "Khi xảy ra cháy rừng, Chủ tịch ...", "Trên cơ sở ..., Sở X ...",
+# "Trường hợp ... thì cơ quan, đơn vị có văn bản ..."
+_CONDITION = re.compile(r"^(?:Khi|khi|Trường hợp|Trong trường hợp|Đối với trường hợp|Sau khi|Trước khi|Nếu|"
+                        r"Trên cơ sở|Trong quá trình|Ngoài|Căn cứ)\b[^;:]{0,200}?(?:,[ ]*(?=\S)|[ ]thì[ ]+)")
+_COORD = re.compile(rf"(?i:phối hợp)(?:[ ]+chặt chẽ)?(?:[ ]+với[ ]+|[ ]+(?={AGENCY}))(?P<who>.+?)"
+                    rf"(?<![ ]các)(?=[ ]+(?:{_VERB}|{_CAP_VERB}|để|nhằm|trong|trước|theo|tại)(?![\w])|[.;:(]|$)")
 _MARKER = re.compile(r"^(?:[-+•]\s*|\(?[a-zđ0-9]{1,3}[.)]\s*|[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*)+")
 
 
@@ -243,7 +267,9 @@ _ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)[ ]+\d+[a-zđ]?[.:]?[ ]*")
 _BODY_WORD = re.compile(
     r"(?:Ủy ban|UBND|Hội đồng|Sở|Bộ|Công an|Ban|Văn phòng|Thanh tra|Đài|Báo|Kho bạc|Cục|Chi cục|"
     r"Ngân hàng|Liên đoàn|Mặt trận|Hội|Trường|Viện|Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm|"
-    r"Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Thủ tướng|Tòa án|Viện kiểm sát|Cơ quan|Các|các)\b"
+    r"Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Thủ tướng|Tòa án|Viện kiểm sát|Cơ quan|Các|các|Chính phủ|"
+    r"Quốc hội|Kiểm toán|Thi hành án|Trưởng ban|Phó Trưởng ban|Ủy viên|Đảng ủy|Đảng uỷ|chính quyền|"
+    r"Chánh|Người đứng đầu|người đứng đầu|Thống đốc)\b"
 )
 
 
@@ -256,7 +282,7 @@ def _split_agencies(s: str) -> list[str]:
     quan" and "Bộ Khoa học và Công nghệ" stay whole."""
     s = _QUALIFIER.sub("", " ".join(s.split())).strip(" .,")
     parts: list[str] = []
-    for piece in re.split(r",[ ]*|[ ]+và[ ]+", s):
+    for piece in re.split(r"[,;][ ]*|[ ]+(?:và|cùng)[ ]+", s):
         if parts and not _BODY_WORD.match(piece):
             sep = ", " if f"{parts[-1]}, {piece}" in s else " và "
             parts[-1] = f"{parts[-1]}{sep}{piece}"
@@ -268,9 +294,10 @@ def _split_agencies(s: str) -> list[str]:
 def agency_heading(text: str) -> str | None:
     """The body an agency heading names ("2. Sở Tài chính", "Các bộ, cơ quan ngang bộ:"), or None."""
     body = _MARKER.sub("", _ARTICLE.sub("", text)).strip().rstrip(":").strip()
-    g = _GIAO.match(body)
-    if g:  # "4. Giao Đảng ủy Quốc hội chủ trì, phối hợp với ...:"
-        return _split_agencies(g.group("who"))[0] if _split_agencies(g.group("who")) else None
+    g = _GIAO.match(body) or (_GIAO.search(body) if text.rstrip().endswith(":") else None)
+    if g:  # "4. Giao Đảng ủy Quốc hội chủ trì, ...:", "... đề nghị Chính phủ và các cơ quan ... sau đây:"
+        who = " ".join(_QUALIFIER.sub("", g.group("who")).split()).strip(" ,")
+        return who if who and len(who.split()) <= 14 else None
     body = re.sub(r"^(?:Trách nhiệm|Nhiệm vụ|Đối với|Giao)(?:[ ]+của)?[ ]+", "", body, flags=re.IGNORECASE)
     body = _QUALIFIER.sub("", body)  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"
     body = body[:1].upper() + body[1:] if body[:3].lower() in {"sở ", "bộ "} else body
@@ -284,7 +311,7 @@ def agency_heading(text: str) -> str | None:
 
 def parse_task(item: Item, section: str | None = None) -> Task:
     """Action, responsible and coordinating bodies, and deadline of one task item."""
-    text = _MARKER.sub("", item.clean).strip()
+    text = _MARKER.sub("", _ARTICLE.sub("", item.clean)).strip()
     responsible: list[str] = []
     coordinating: list[str] = []
     action_start = 0
@@ -301,6 +328,8 @@ def parse_task(item: Item, section: str | None = None) -> Task:
     else:
         cond = _CONDITION.match(text)
         at = cond.end() if cond else 0
+        while cond and (nxt := _CONDITION.match(text[at:])):  # "Trong quá trình ..., nếu ..., X ..."
+            cond, at = nxt, at + nxt.end()
         if cond or not re.match(r"(?i:trường hợp|khi|nếu|trong|đối với|sau khi|trước khi)\b", text):
             m = _LEADS.match(text[at:])
             if m and len(m.group("who").split()) <= 30:
@@ -309,7 +338,7 @@ def parse_task(item: Item, section: str | None = None) -> Task:
     if not responsible and section:
         head = agency_heading(section)
         if head:
-            responsible = [head]
+            responsible = _split_agencies(head)
     c = _COORD.search(text)
     if c:
         coordinating = _split_agencies(c.group("who"))
@@ -334,6 +363,7 @@ def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
     tasks: list[Task] = []
     targets: list[Target] = []
     by_index = {it.index: it for it in items}
+    leads = lead_actors(items)
     for it in items:
         if it.duplicate_of is not None or it.kind not in {"task", "target"}:
             continue
@@ -346,10 +376,39 @@ def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
                 parent = by_index.get(k)
                 k = parent.section_index if parent else None
                 head = parent.section if parent else None
+            if not (head and agency_heading(head)) and it.index in leads:
+                head = leads[it.index]
             tasks.append(parse_task(it, head if head and agency_heading(head) else section))
         else:
             targets.extend(parse_targets(it, deadline_context(it, items)))
     return tasks, targets
+
+
+def lead_actors(items: Sequence[Item]) -> dict[int, str]:
+    """For each item, the bodies named by the nearest lead-in above it in its section ("... đề nghị
+    Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ sau đây:"), as a heading
+    ("Giao Chính phủ và các cơ quan liên quan:") that :func:`agency_heading` reads."""
+    by_index = {it.index: it for it in items}
+    active: list[tuple[int, int | None, str]] = []  # (lead-in index, its section, bodies)
+    out: dict[int, str] = {}
+    for it in items:
+        chain: set[int | None] = set()
+        k = it.section_index
+        while k is not None and k not in chain:
+            chain.add(k)
+            parent = by_index.get(k)
+            k = parent.section_index if parent else None
+        scope = chain | {None} if it.section_index is None else chain
+        for lead_index, lead_section, bodies in reversed(active):
+            if lead_index in chain or lead_section in scope:
+                out[it.index] = f"Giao {bodies}:"
+                break
+        text = it.clean.rstrip()
+        if text.endswith(":") and not it.is_heading:
+            m = _GIAO.search(text) or _LEADS.match(_MARKER.sub("", text))
+            if m and len(m.group("who").split()) <= 14:
+                active.append((it.index, it.section_index, " ".join(m.group("who").split())))
+    return out
 
 
 def deadline_context(item: Item, items: Sequence[Item]) -> list[str]:
