@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import vn_directives as vd
+from vn_directives.normalize import normalize
+from vn_directives.segment import segment
 
 from .conftest import SAMPLES, corpus_doc, needs_shared, read_raw
 
@@ -93,3 +95,14 @@ def test_corpus_header_and_title_parts():
     title = _find(doc, "CHỈ THỊ")
     assert title.part == "title" and title.is_heading
     assert _find(doc, "Số: 06/CT-UBND").part == "header"
+
+
+def test_clauses_of_an_article_sit_under_it():
+    text = ("Chương III\nPHÂN CÔNG TRÁCH NHIỆM\n\nĐiều 5. Trách nhiệm của Trưởng ban\n\n1. Chỉ đạo, điều hành "
+            "các hoạt động của Ban Chỉ đạo.\n\n2. Ủy quyền cho Phó Trưởng ban khi cần thiết.\n\n"
+            "Điều 6. Trách nhiệm của các Phó Trưởng ban\n\n1. Giúp Trưởng ban điều hành công việc.\n")
+    items = segment(normalize(text))
+    sections = {it.clean[:12]: it.section for it in items if it.clean[:2] in {"1.", "2."}}
+    assert sections["1. Chỉ đạo, "] == "Điều 5. Trách nhiệm của Trưởng ban"
+    assert sections["2. Ủy quyền "] == "Điều 5. Trách nhiệm của Trưởng ban"
+    assert sections["1. Giúp Trưở"] == "Điều 6. Trách nhiệm của các Phó Trưởng ban"

@@ -87,13 +87,14 @@ def _marker_level(m: re.Match[str]) -> tuple[int, str]:
         return 2, "roman"
     if m.group("article"):
         return 3, "article"
+    # a numbered point is a clause (khoản) inside an article, and a top-level point elsewhere
     if m.group("multi"):
-        return 3 + m.group("multi").count("."), "multi"
+        return 4 + m.group("multi").rstrip(".").count("."), "multi"
     if m.group("num"):
-        return 3, "num"
+        return 4, "num"
     if m.group("letter"):
-        return 7, "letter"
-    return 8, "bullet"
+        return 8, "letter"
+    return 9, "bullet"
 
 
 def _heading_like(content: str, kind: str) -> bool:
@@ -264,7 +265,7 @@ def _pieces(text: str, paras: list[tuple[int, int]]) -> list[_Piece]:
             continue
         m = MARKER.match(line)
         marker = None
-        level, kind = 9, "plain"
+        level, kind = 10, "plain"
         cs = ps
         if m:
             marker = m.group("m")
@@ -278,10 +279,10 @@ def _pieces(text: str, paras: list[tuple[int, int]]) -> list[_Piece]:
             hs, he = ps, cs + fm.end()
             rest_s, rest_e = _trim(text, he, pe)
             inline = rest_e > rest_s
-            flevel = level if marker else 6
+            flevel = level if marker else 7
             pieces.append(_Piece(hs, he, marker, flevel, True, inline, part, i))
             if inline:
-                pieces.append(_Piece(rest_s, rest_e, None, 9, False, False, part, i))
+                pieces.append(_Piece(rest_s, rest_e, None, 10, False, False, part, i))
             continue
         heading = False
         if marker:
@@ -291,7 +292,7 @@ def _pieces(text: str, paras: list[tuple[int, int]]) -> list[_Piece]:
         if heading:
             pieces.append(_Piece(ps, pe, marker, level, True, False, part, i))
         else:
-            pieces.append(_Piece(ps, pe, marker, level if marker else 9, False, False, part, i))
+            pieces.append(_Piece(ps, pe, marker, level if marker else 10, False, False, part, i))
     return pieces
 
 
