@@ -85,3 +85,17 @@ def test_every_table_as_parquet_from_a_glob(tmp_path, table):
 def test_help_documents_exit_codes():
     res = runner.invoke(app, ["--help"])
     assert "Exit codes" in res.stdout
+
+
+def test_encoding_option_reaches_the_decoder(tmp_path):
+    from .test_legacy import encode
+
+    data, _ = encode("Số: 01/CT-UBND\nCHỈ THỊ\nVề việc tăng cường quản lý nhà nước\n", "vni")
+    p = tmp_path / "vni.txt"
+    p.write_bytes(data)
+    ok = runner.invoke(app, ["analyze", str(p), "-t", "documents", "--encoding", "vni"])
+    assert ok.exit_code == 0, ok.output
+    row = json.loads(ok.stdout)
+    assert row["symbol"] == "01/CT-UBND" and row["doc_type"] == "Chỉ thị"
+    bad = runner.invoke(app, ["analyze", str(p), "-t", "documents", "--encoding", "ascii"])
+    assert bad.exit_code == 2 and "ascii" in bad.output

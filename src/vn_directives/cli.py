@@ -74,7 +74,8 @@ def analyze(
                                                 help="Write here (atomically) instead of stdout.")] = None,
     n_process: Annotated[int, typer.Option("--n-process", "-n", min=1,
                                            help="Worker processes.")] = 1,
-    encoding: Annotated[str | None, typer.Option(help="Force an input encoding.")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        help="Force the input encoding (utf-8, cp1258, tcvn3, vni, viscii or any Python codec).")] = None,
 ) -> None:
     """Analyze documents and write their records."""
     from .pipeline import analyze_many
@@ -94,7 +95,7 @@ def analyze(
     progress = len(files) > 1 and sys.stderr.isatty()
     records: list[dict] = []
     failed = 0
-    for doc in analyze_many(files, n_process=n_process, progress=progress):
+    for doc in analyze_many(files, n_process=n_process, progress=progress, encoding=encoding):
         if any(w.startswith("error:") for w in doc.warnings):
             failed += 1
             typer.echo(f"{doc.source}: {doc.warnings[0]}", err=True)

@@ -87,22 +87,23 @@ def _classifier(choice: Any):
     return choice
 
 
-def _safe_analyze(obj: InputLike) -> Document:
+def _safe_analyze(obj: InputLike, encoding: str | None = None) -> Document:
     try:
-        return analyze(obj)
+        return analyze(obj, encoding=encoding)
     except VnDirectivesError as exc:
         source = os.fspath(obj) if isinstance(obj, os.PathLike) else None
         return Document(text="", source=source, warnings=[f"error: {exc}"])
 
 
 def analyze_many(inputs: Iterable[InputLike], n_process: int = 1, progress: bool = False,
-                 window: int | None = None) -> Iterator[Document]:
+                 window: int | None = None, encoding: str | None = None) -> Iterator[Document]:
     """Analyze many documents lazily, in input order. A document that fails is returned with an
     ``error:`` warning instead of stopping the run.
 
     With ``n_process > 1`` documents go one by one to worker processes (so a long document does not
     hold back a batch); at most ``window`` (default ``4 * n_process``) are in flight, so memory stays
-    flat however long ``inputs`` is, as long as the caller consumes the results.
+    flat however long ``inputs`` is, as long as the caller consumes the results. ``encoding`` forces
+    the encoding of bytes and files (see :func:`vn_directives.decode.decode`).
     """
     it: Iterable[InputLike] = inputs
     if progress:
@@ -112,7 +113,7 @@ def analyze_many(inputs: Iterable[InputLike], n_process: int = 1, progress: bool
         it = track(inputs, total=total, description="analyzing")
     if n_process <= 1:
         for obj in it:
-            yield _safe_analyze(obj)
+            yield _safe_analyze(obj, encoding)
         return
     from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -120,7 +121,7 @@ def analyze_many(inputs: Iterable[InputLike], n_process: int = 1, progress: bool
     with ProcessPoolExecutor(max_workers=n_process) as pool:
         pending: deque[Future[Document]] = deque()
         for obj in it:
-            pending.append(pool.submit(_safe_analyze, obj))
+            pending.append(pool.submit(_safe_analyze, obj, encoding))
             if len(pending) >= limit:
                 yield pending.popleft().result()
         while pending:
