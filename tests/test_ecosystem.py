@@ -8,6 +8,8 @@ import sys
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import vn_directives as vd
@@ -109,3 +111,14 @@ def test_dask_equals_single_process(tmp_path):
     pd.testing.assert_frame_equal(values(got_items), values(want_items))
     assert sorted(got_refs["symbol"].dropna()) == sorted(want_refs["symbol"].dropna())
     assert len(pd.read_parquet(written[0])) == len(want_refs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120) | st.sampled_from(["**Căn cứ** Chỉ thị số 34\\-CT/TW;", "|\n|\n", "x\x00y", ""]))
+def test_spacy_tokenizer_is_lossless(text):
+    doc = _NLP.make_doc(text)
+    assert doc.text == text
+    assert all(t.text.strip() for t in doc if not t.is_space)
+
+
+_NLP = vd.load_spacy(components=())

@@ -85,6 +85,10 @@ CONTEXT = [
      "Điều lệ của Quỹ.", dict(symbol="3149/QĐ-UBND", title="ban hành Điều lệ của Quỹ")),
     ("theo Văn bản số 6721/VPCP-V.I ngày 19 tháng 7 năm 2025;",  # a department code with a dot
      dict(doc_type="Công văn", symbol="6721/VPCP-V.I", issuer_code="VPCP-V.I", date="2025-07-19")),
+    ("theo Thông tư số 53/2024/TT-BGTVT của Bộ Giao thông vận tải quy định về phân loại phương tiện;",
+     dict(symbol="53/2024/TT-BGTVT", issuer="Bộ Giao thông vận tải", title="quy định về phân loại phương tiện")),
+    ("Quyết định số 05/2021/QĐ-UBND của UBND tỉnh Bắc Giang hết hiệu lực thi hành.",  # the verb is no title
+     dict(symbol="05/2021/QĐ-UBND", issuer="UBND tỉnh Bắc Giang", title=None)),
     ("Căn cứ Luật Tín ngưỡng, tôn giáo số 02/2016/QH14;",  # a named law whose name has a comma
      dict(doc_type="Luật", symbol="02/2016/QH14", start=7, title="Tín ngưỡng, tôn giáo")),
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số\n75/2025/QH15;",  # an amending law
@@ -213,6 +217,14 @@ def test_seed_identity_from_source_line(seed_doc, seed_text):
     assert own and all(r.symbol == "103/CT-BTTTT" for r in own)
     for r in seed_doc.references:
         assert seed_text[r.start:r.end] == r.text
+
+
+@pytest.mark.parametrize("text", [
+    "kê khai theo mẫu số 03/TNDN ban hành kèm theo Thông tư",   # a form's number
+    "đạt Quy chuẩn kỹ thuật quốc gia (QCVN 85:2025/BNNMT);",  # a technical regulation's code
+])
+def test_numbers_of_other_things_are_not_references(text):
+    assert [r.symbol for r in vd.extract_references(text) if r.form == "numbered"] == []
 
 
 def test_law_named_in_an_amending_title_is_a_mention():

@@ -34,7 +34,7 @@ FILE_SYMBOL = (
 )
 
 SYMBOL_RE = re.compile(  # "(?=\d)" first lets the engine skip to digits before the look-behind
-    rf"(?=\d)(?:(?<![\w/.\-])|(?<=số))(?:{PARTY_SYMBOL}|{FILE_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
+    rf"(?=\d)(?<!\d:)(?:(?<![\w/.\-])|(?<=số))(?:{PARTY_SYMBOL}|{FILE_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
 )
 
 # Type words before a symbol. Longest first so "Thông tư liên tịch" wins over "Thông tư".
@@ -87,7 +87,7 @@ ISSUER_STOP_RE = re.compile(
     r"[ ]+(?i:về|v/v|phê duyệt|ban hành|quy định|quy đinh|hướng dẫn|sửa đổi|bổ sung|thực hiện|"
     r"triển khai|tại|trong|để|nhằm|khóa|khoá|nhiệm kỳ|đã|đến|cho|theo|với|là|được|thì|năm[ ]+\d|ngày|số|"
     r"chi tiết|thí điểm|"
-    r"đối với|đối|đảm bảo|bảo đảm|cùng|đề nghị|kèm|giao|công bố|thành lập|phân cấp|phân công|"
+    r"đối với|đối|đảm bảo|bảo đảm|cùng|đề nghị|kèm|giao(?![ ]+thông)|công bố|thành lập|phân cấp|phân công|"
     r"tiếp nhận|điều chỉnh|bãi bỏ|áp dụng|yêu cầu|trình|gửi|như|nay|một[ ]+số|"
     r"và[ ]+(?:các|của|số|" + TYPE_WORD + r"))\b|[ ]+(?:tổ chức|chỉ đạo|xử lý)\b|[ ]+và[ ]+(?=[a-zđà-ỹ])"
     r"|,[ ]*(?=[a-zđà-ỹ]|\d|(?:" + TYPE_WORD + r")\b)|,[ ]*$"

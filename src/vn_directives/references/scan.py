@@ -78,7 +78,7 @@ def _read_date(text: str, pos: int) -> tuple[str | None, bool, int]:
 
 _NAME_LOWER_OK = frozenset(
     "nhân dân tỉnh thành phố huyện xã phường quận thị trấn và trung ương nhà nước chính phủ quốc hội "
-    "của đặc khu".split()
+    "của đặc khu thông vận tải".split()  # "Bộ Giao thông vận tải", the name of the former ministry
 )
 
 
@@ -132,7 +132,8 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
 
 
 _TITLE_END = re.compile(
-    r";|\.(?=\s|$)|\n|[ ]\(|,[ ]*(?=(?:" + rx.TYPE_WORD + r"|các[ ]+(?:" + rx.TYPE_WORD
+    r";|\.(?=\s|$)|\n|[ ]\((?=sau đây|gọi tắt|gọi chung|dưới đây|kèm theo|ban hành kèm|nay là|đã được|được)|"
+    r",[ ]*(?=(?:" + rx.TYPE_WORD + r"|các[ ]+(?:" + rx.TYPE_WORD
     + r")|ngày|số|đồng thời|trong đó|theo đó|nhằm|để|trình|kiến nghị|đề xuất|báo cáo|chỉ đạo|hoàn thành|"
     r"khẩn trương|chủ động|phối hợp|tổ chức việc|và[ ]+(?:" + rx.TYPE_WORD
     + r"))\b)|[ ]+và[ ]+(?=(?:" + rx.TYPE_WORD + r"|các[ ]+văn bản|các[ ]+" + rx.TYPE_WORD + r")\b)"
@@ -151,6 +152,8 @@ _EMBED_BEFORE = re.compile(
 _EMBED_OPEN = re.compile(r"(?:của|thực hiện|triển khai|kèm theo|thi hành)[ ]+(?:" + rx.TYPE_WORD + r")")
 
 
+# the sentence's own verb after a title: "... của Luật Quản lý thuế quy định:", "... hết hiệu lực thi hành"
+_TITLE_TAIL = re.compile(r"[ ]+(?:(?:có[ ]+)?quy định|hết hiệu lực(?:[ ]+thi hành)?)$")
 _NEXT_MENTION = re.compile(rf"(?i:{rx.TYPE_WORD})\b[^.;\n\d]{{0,30}}?[ ](?i:số)[ ]*:?[ ]*\d")
 
 
@@ -176,6 +179,7 @@ def _read_title(text: str, pos: int) -> tuple[str | None, int]:
         end = end_m.start()
         break
     title = re.sub(r"(?:\[\d+\])+$", "", text[at:end].strip(" ,:")).strip(" ,:")
+    title = _TITLE_TAIL.sub("", title)
     if title.count("“") + title.count("”") == 1:
         title = title.strip("“”")
     elif title.startswith("“") and title.endswith("”") and title.count("“") == 1:
@@ -219,11 +223,16 @@ def _provision(text: str, start: int) -> tuple[str | None, int]:
     return prov or None, start - len(window) + m.start()
 
 
+_FORM_BEFORE = re.compile(r"(?i:mẫu|biểu mẫu)(?:[ ]+(?i:số))?[ ]*:?[ ]*$")
+
+
 def _numbered(text: str, header: Header) -> list[Mention]:
     out: list[Mention] = []
     for sm in rx.SYMBOL_RE.finditer(text):
-        sym = symbol_from_match(sm)
         s, e = sm.start(), sm.end()
+        if _FORM_BEFORE.search(text, max(0, s - 12), s):
+            continue  # "mẫu số 03/TNDN": a form's number
+        sym = symbol_from_match(sm)
         ls = _line_start(text, s)
         window = text[max(ls, s - WINDOW):s]
         mention = Mention(s, e, "numbered", sym.doc_type, sym, sym_start=s, sym_end=e)
@@ -340,7 +349,7 @@ _NAME_STOP = re.compile(
     r"(?:số|ngày|được|đã|đang|sẽ|phải|có|quy định|hiện hành|thì|để|theo|tại|trong|nhằm|cũng|là|"
     r"với|cho|các|những|hướng dẫn|thi hành|hiệu lực|nêu|trên|này|đó|khi|mà|về việc|do|bị|vào|từ|đến|"
     r"năm|khóa|khoá|kỳ|gồm|như|thuộc|hoặc|nay|tới|hiện|nào|chưa|vẫn|về|qua|sau|trước|liên quan|"
-    r"của|và|hoặc|hay|đối với|bảo đảm|đảm bảo|đặc biệt|cụ thể|cùng|không|ước|khoảng|gắn)$"
+    r"của|và|hoặc|hay|đối với|bảo đảm|đảm bảo|đặc biệt|cụ thể|cùng|không|ước|khoảng|gắn|trừ|ngoại trừ)$"
 )
 _NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế", "viên", "giáo", "chữa", "cứu",
                               "tôn"})  # "Phòng, chống tham nhũng", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ"
