@@ -157,6 +157,19 @@ def test_lead_in_assigns_the_points_under_it():
     assert task.responsible == ["Chính phủ", "các cơ quan liên quan"]
 
 
+def test_time_line_belongs_to_the_task_above():
+    from vn_directives.parse import parse_items
+
+    items = [
+        Item(text="", start=0, end=1, index=0, kind="task",
+             clean="1.1. Giao Sở Nông nghiệp và Môi trường khẩn trương chia sẻ dữ liệu đất đai."),
+        Item(text="", start=2, end=3, index=1, kind="task", clean="Thời gian hoàn thành trước ngày 05/12/2025."),
+    ]
+    tasks, _ = parse_items(items)
+    assert [(t.responsible, t.deadline) for t in tasks] == [
+        (["Sở Nông nghiệp và Môi trường"], None), (["Sở Nông nghiệp và Môi trường"], "2025-12-05")]
+
+
 def test_seed_targets(seed_doc):
     values = {(t.value, t.value_max) for t in seed_doc.targets}
     if not seed_doc.targets:

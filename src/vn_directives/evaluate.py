@@ -285,13 +285,14 @@ def evaluate_tasks(split: str = "test", corpus: Path | None = None,
                    annotations: Path | None = None) -> FieldReport:
     """Per-field accuracy of :func:`parse_task` on gold task items."""
     from .normalize import normalize
-    from .parse import agency_heading, lead_actors, parse_task
+    from .parse import TIME_LINE, agency_heading, lead_actors, parse_task
     from .segment import segment
 
     rep = FieldReport("tasks", split)
     for name, raw, recs in annotated_docs("tasks", split, corpus, annotations):
         current = segment(normalize(raw))
         leads = lead_actors(current)
+        prev: list[str] = []
         for item, gold, chain in _gold_items(raw, recs):
             g = gold[0]
             head = next((h for h in chain if agency_heading(h)), None)
@@ -299,6 +300,9 @@ def evaluate_tasks(split: str = "test", corpus: Path | None = None,
                 host = max(current, key=lambda it: min(item.end, it.end) - max(item.start, it.start))
                 head = leads.get(host.index, item.section)
             p = parse_task(item, head).to_dict()
+            if not p["responsible"] and prev and TIME_LINE.match(item.clean):  # as parse_items does
+                p["responsible"] = list(prev)
+            prev = p["responsible"]
             rep.records.tp += 1
             for f in TASK_FIELDS:
                 rep.total[f] += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .dates import iso_date
 from .records import Item, Target, Task
@@ -358,6 +359,10 @@ def parse_task(item: Item, section: str | None = None) -> Task:
                 deadline=deadline, deadline_text=phrase, text=item.clean)
 
 
+TIME_LINE = re.compile(r"^(?:[-+•]\s*)?(?:Thời gian|Thời hạn|Tiến độ)(?:[ ]+(?:thực hiện|hoàn thành))?[ ]*:?",
+                        re.IGNORECASE)
+
+
 def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
     """Tasks and targets of a document's classified items (duplicates are skipped)."""
     tasks: list[Task] = []
@@ -378,7 +383,11 @@ def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
                 head = parent.section if parent else None
             if not (head and agency_heading(head)) and it.index in leads:
                 head = leads[it.index]
-            tasks.append(parse_task(it, head if head and agency_heading(head) else section))
+            task = parse_task(it, head if head and agency_heading(head) else section)
+            if not task.responsible and tasks and TIME_LINE.match(task.text):
+                # "Thời gian hoàn thành trước ngày ...": the time line of the task above it
+                task = replace(task, responsible=list(tasks[-1].responsible))
+            tasks.append(task)
         else:
             targets.extend(parse_targets(it, deadline_context(it, items)))
     return tasks, targets
