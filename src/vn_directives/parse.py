@@ -44,6 +44,10 @@ def parse_number(s: str) -> float:
     return float(s.replace(".", "").replace(",", "."))
 
 
+# a baseline year is no deadline: "giảm 20% so với mức trung bình năm 2024", "năm gốc 2020"
+_BASELINE_BEFORE = re.compile(r"(?i:so với)[^.;,()\n]{0,30}$|(?i:gốc|cơ sở)[ ]*$")
+
+
 def _cited_date(text: str, m: re.Match[str]) -> bool:
     """The date of a cited instrument ("Nghị quyết số 57-NQ/TW ngày 22/12/2024"), not a deadline."""
     if m.group("phrase").strip() not in {"", "ngày"}:
@@ -59,7 +63,8 @@ def _deadline(text: str) -> tuple[str | None, str | None]:
         iso, ok = iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
                            m.group("y") or m.group("y2"))
         return iso, m.group(0)
-    years = list(DEADLINE_YEAR.finditer(text))
+    years = [y for y in DEADLINE_YEAR.finditer(text)
+             if not _BASELINE_BEFORE.search(text, max(0, y.start() - 40), y.start())]
     if years:
         m = years[-1]
         if m.group("phrase").startswith("quý") or m.group("phrase").startswith("tháng"):
@@ -86,9 +91,12 @@ UNIT_RE = re.compile(
     r"quốc gia|doanh nghiệp|hộ|người|lượt|ngày|tháng|năm|giờ|km|m2|ha|héc-ta|tấn|MW|trạm|xã|"
     r"sản phẩm|dịch vụ|thủ tục|hồ sơ|cơ sở|trường|giường bệnh|bác sĩ|lao động|việc làm|điểm|bậc|"
     r"lần|nền tảng|cơ quan|đơn vị|địa phương|tỉnh|mô hình|chương trình|dự án|nhiệm vụ|loại|cấp|"
-    r"bộ dữ liệu|tập dữ liệu|cơ sở dữ liệu|kịch bản|tin, bài|trạm BTS|Gbps|Mbps|GB)"
+    r"bộ dữ liệu|tập dữ liệu|cơ sở dữ liệu|kịch bản|tin, bài|trạm BTS|Gbps|Mbps|GB|tỉ USD|tỉ đồng|"
+    r"tỷ đô la|tỉ đô la|μg/m3|µg/m3|μg/m³|µg/m³|mg/l|công trình)"
     r"(?:[ ]+(?P<of>dân số|GRDP|GDP|tổng vốn|kế hoạch))?(?![\w])"
 )
+_VERB_BEFORE_ABOUT = re.compile(r"(?i:(đạt|tăng|giảm|chiếm))[ ]+(?i:khoảng)[ ]*$")
+_AT_LEAST_AFTER = re.compile(r"[ ]*(?i:trở lên)\b")
 _PER_POP = re.compile(r"trên[ ]+(?P<n>\d{1,3}(?:\.\d{3})+|\d+)[ ]+(?P<who>dân|người dân|người)")
 _SKIP_BEFORE = re.compile(
     r"(?:năm|giai đoạn|quý|tháng|ngày|Điều|khoản|điểm|số|Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|"
@@ -189,6 +197,10 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
                 pos = e
             cm = _COMP_RE.search(before.rstrip())
             comparator = cm.group(0).strip().lower() if cm else None
+            if comparator == "khoảng" and (verb := _VERB_BEFORE_ABOUT.search(before.rstrip())):
+                comparator = verb.group(1).lower()  # "tăng khoảng 10%": the direction, not the hedge
+            if _AT_LEAST_AFTER.match(clause, e):
+                comparator = "trở lên"  # "đạt 8% trở lên"
             if value_max is not None and comparator is None:
                 comparator = "từ"
             metric = _metric_before(clause, cm.start() if cm else s) if (cm or unit != "%") else ""
