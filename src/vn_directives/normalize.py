@@ -357,6 +357,14 @@ def _wrap_width(lines: list[str]) -> int:
     return width if near >= 0.4 * len(lengths) else 0
 
 
+_SEPARATOR_CHARS = frozenset("-–—_=.*~|#")
+
+
+def _is_separator(line: str) -> bool:
+    """A stripped, non-empty line of rule characters only ("------", "***")."""
+    return bool(line) and line[0] in _SEPARATOR_CHARS and bool(SEPARATOR_LINE.match(line))
+
+
 def fix_wraps(text: str) -> list[Edit]:
     """Join hard line wraps inside a paragraph (the break becomes a space).
 
@@ -375,19 +383,23 @@ def fix_wraps(text: str) -> list[Edit]:
     loose = blank_mode or bool(width)
     edits: list[Edit] = []
     pos = 0
-    sep_next = bool(stripped[0]) and bool(SEPARATOR_LINE.match(stripped[0]))
+    sep_next = _is_separator(stripped[0])
     addressee = False  # in a "Kính gửi:" block
     for i in range(len(lines) - 1):
         cur = lines[i]
         pos += len(cur)
         cs, ns = stripped[i], stripped[i + 1]
-        sep_cur, sep_next = sep_next, bool(ns) and bool(SEPARATOR_LINE.match(ns))
+        sep_cur, sep_next = sep_next, _is_separator(ns)
+        if not cs or not ns:
+            addressee = False
+            pos += 1
+            continue
         if not loose and cs and ns and not (len(cs) <= 24 or cs[-1].isdigit() or _starts_lower(ns)
                                             or _connector_end(cs)):
             pos += 1  # fast path: in a text that is not hard-wrapped, nothing below could join these
             addressee = False
             continue
-        if _KINH_GUI.match(cs):
+        if cs[0] in "KkK" and _KINH_GUI.match(cs):
             addressee = True
         join = False
         if cs and ns and not sep_cur and not sep_next and addressee and not _starts_lower(ns):
@@ -397,13 +409,16 @@ def fix_wraps(text: str) -> list[Edit]:
             if join:
                 edits.append((pos, pos + 1, " "))
         elif cs and ns and not sep_cur and not sep_next:
-            if _UNIT_WORD.match(cs):
+            short = len(cs) <= 40  # bare markers and unit words are short lines
+            list_next = bool(LIST_START.match(ns))
+            if short and _UNIT_WORD.match(cs):
                 join = True  # "**Điều\n3. Nguyên tắc ...**": the article word wrapped from its number
-            elif _NO_JOIN_AFTER.match(cs) or _NO_JOIN_BEFORE.match(ns) or _TYPE_LINE.match(cs):
+            elif (cs[0] in "SS" and _NO_JOIN_AFTER.match(cs)) or _NO_JOIN_BEFORE.match(ns) or (
+                    cs[:2].isupper() and _TYPE_LINE.match(cs)):
                 join = False
-            elif _MARKER_ONLY.match(cs) and not LIST_START.match(ns):
+            elif short and _MARKER_ONLY.match(cs) and not list_next:
                 join = True
-            elif LIST_START.match(ns):
+            elif list_next:
                 join = bool(_DASH_NUMBER.match(ns)) and cs[-1:].isdigit()
                 if not join and ns[:2] in {"- ", "– "} and (blank_mode or width):
                     # "... Công an thành phố\n- Thường trực ...": a wrap before a hyphen
