@@ -199,8 +199,8 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
             comparator = cm.group(0).strip().lower() if cm else None
             if comparator == "khoảng" and (verb := _VERB_BEFORE_ABOUT.search(before.rstrip())):
                 comparator = verb.group(1).lower()  # "tăng khoảng 10%": the direction, not the hedge
-            if _AT_LEAST_AFTER.match(clause, e):
-                comparator = "trở lên"  # "đạt 8% trở lên"
+            if comparator is None and _AT_LEAST_AFTER.match(clause, e):
+                comparator = "trở lên"  # "8% trở lên" with no comparator word before the figure
             if value_max is not None and comparator is None:
                 comparator = "từ"
             metric = _metric_before(clause, cm.start() if cm else s) if (cm or unit != "%") else ""
