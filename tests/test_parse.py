@@ -112,6 +112,8 @@ TASKS = [
      ["Sở Xây dựng"], [], None, "Theo dõi"),
     ("Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát các dự án.", None, ["Sở Tài chính"],
      ["Sở Xây dựng"], None, "rà soát các dự án"),
+    ("2. Ban Chỉ đạo làm việc theo nguyên tắc tập trung, dân chủ.", None, ["Ban Chỉ đạo"], [], None,
+     "làm việc"),
     # subjects after "Trên cơ sở ...," and "Trường hợp ... thì"; lists over ";"; "Điều 3." stripped
     ("Trên cơ sở dữ liệu được chia sẻ, Sở Xây dựng hướng dẫn các phường cập nhật.", None, ["Sở Xây dựng"],
      [], None, "hướng dẫn"),

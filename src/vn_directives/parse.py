@@ -254,8 +254,8 @@ _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề
 # the end of a list of bodies: before their verb (any case: "Giao Sở X Khẩn trương ..."; "- Phối hợp"),
 # never right after "các", "những", "và" or a comma ("các tổ chức thành viên" is a noun)
 # verbs written with a capital after the body ("Giao Sở X Khẩn trương ..."); not those that end names
-# of bodies ("Sở Xây dựng", "Ban Tổ chức")
-_CAP_VERB = (r"Khẩn trương|Theo dõi|Chỉ đạo|Chủ trì|Phối hợp|Triển khai|Thực hiện|Hướng dẫn|Rà soát|"
+# of bodies ("Sở Xây dựng", "Ban Tổ chức", "Ban Chỉ đạo")
+_CAP_VERB = (r"Khẩn trương|Theo dõi|Chủ trì|Phối hợp|Triển khai|Thực hiện|Hướng dẫn|Rà soát|"
              r"Tham mưu|Chủ động|Tiếp tục|Đôn đốc|Kiểm tra|Cập nhật|Báo cáo|Tăng cường|Đẩy mạnh")
 _WHO_END = rf"(?<!,)(?<![ ]các)(?<![ ]những)(?<![ ]và)(?=[ ]+(?:-[ ]+)?(?:{_VERB}|{_CAP_VERB})(?![\w]))"
 # the bodies run up to their verb ("Giao Bộ Quốc phòng, Bộ Công an chỉ đạo ..."), else to a comma or colon
