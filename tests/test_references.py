@@ -227,6 +227,12 @@ def test_numbers_of_other_things_are_not_references(text):
     assert [r.symbol for r in vd.extract_references(text) if r.form == "numbered"] == []
 
 
+def test_named_law_before_a_number_stops_at_a_comma_that_ends_its_name():
+    refs = vd.extract_references("theo Luật Đất đai, các quy định tại công văn số 12/UBND-KT ngày 05/3/2025.")
+    assert [(r.doc_type, r.text) for r in refs] == [
+        ("Luật", "Luật Đất đai"), ("Công văn", "công văn số 12/UBND-KT ngày 05/3/2025")]
+
+
 def test_law_named_in_an_amending_title_is_a_mention():
     text = ("Căn cứ Nghị định số 05/2025/NĐ-CP ngày 06/01/2025 của Chính phủ sửa đổi, bổ sung một số điều "
             "của Nghị định số 08/2022/NĐ-CP quy định chi tiết một số điều của Luật Bảo vệ môi trường;")

@@ -259,7 +259,7 @@ def _numbered(text: str, header: Header) -> list[Mention]:
         tm = rx.TYPE_BEFORE_RE.search(window)
         named = rx.NAMED_LAW_BEFORE_RE.search(window)
         if named and not rx.AMENDING_NAME_RE.match(named.group("name")) and re.search(
-                rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!{_COMMA_NEXT_RX})", named.group("name")):
+                rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!(?:{_COMMA_NEXT_RX})\b)", named.group("name")):
             named = None
         if named and tm and tm.start() <= named.start():
             named = None
@@ -353,7 +353,7 @@ _NAME_STOP = re.compile(
 )
 _NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế", "viên", "giáo", "chữa", "cứu",
                               "tôn"})  # "Phòng, chống tham nhũng", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ"
-_COMMA_NEXT_RX = "|".join(sorted(_NAME_COMMA_NEXT)) + r")\b(?!"  # inside (?!...): a name goes on after ", "
+_COMMA_NEXT_RX = "|".join(sorted(_NAME_COMMA_NEXT))  # words after which a name goes on past ", "
 _TOKEN = re.compile(r"[^\s,;:.()“”\"]+|,|;|:|\.|\(|\)|“|”|\"")
 _AMEND_END = re.compile(r"[;.()\n]|[ ]+(?:ngày|số)[ ]+\d|[ ]+năm[ ]+(?:19|20)\d\d")
 
