@@ -124,14 +124,8 @@ class Normalized:
         return self.offsets.to_raw(start, end)
 
 
-def _sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str],
-         trigger: re.Pattern[str] | None = None) -> Callable[[str], list[Edit]]:
-    """A step replacing every match of ``pattern``. ``trigger`` is a cheap pattern (a character
-    class) that occurs wherever ``pattern`` matches: text without it is skipped at C speed."""
-
+def _sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Callable[[str], list[Edit]]:
     def step(text: str) -> list[Edit]:
-        if trigger is not None and trigger.search(text) is None:
-            return []
         edits = []
         for m in pattern.finditer(text):
             new = repl(m) if callable(repl) else repl
@@ -156,7 +150,8 @@ STAR = re.compile(r"\*+")  # runs of two or more are BOLD's
 HEADING_HASH = re.compile(r"(?m)^#{1,6}[ \t]+")
 PIPE = re.compile(r"\|")
 
-# cheap triggers: a text without them has nothing for the step to do
+# the characters each character-level step needs: :func:`normalize` skips a default step whose
+# characters the input lacks (one scan for all of them)
 NEWLINES_ANY = re.compile(r"[\r\u2028\u2029\x0b\x0c\x85]")
 COMBINING_ANY = re.compile(r"[\u0300-\u036f]")
 DASH_ANY = re.compile(r"[\u2010-\u2015\u2212\ufe63\uff0d]")
@@ -170,19 +165,17 @@ _ETH_MAP = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
 
 def fix_newlines(text: str) -> list[Edit]:
     """CRLF, CR and other line separators become LF."""
-    return _sub(NEWLINES, "\n", NEWLINES_ANY)(text)
+    return _sub(NEWLINES, "\n")(text)
 
 
 def fix_invisible(text: str) -> list[Edit]:
     """Drop zero-width characters, soft hyphens and control characters; NBSP and tabs become spaces."""
-    if INVISIBLE_ANY.search(text) is None:
-        return []
     return sorted(_sub(INVISIBLE, "")(text) + _sub(SPACES, " ")(text))
 
 
 def fix_nfc(text: str) -> list[Edit]:
     """Compose base letters and combining marks (decomposed tone marks) to NFC."""
-    return _sub(COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)), COMBINING_ANY)(text)
+    return _sub(COMBINING, lambda m: unicodedata.normalize("NFC", m.group(0)))(text)
 
 
 def fix_eth(text: str) -> list[Edit]:
@@ -192,8 +185,6 @@ def fix_eth(text: str) -> list[Edit]:
 
 def fix_homoglyphs(text: str) -> list[Edit]:
     """Cyrillic capitals that look Latin, inside a Latin code ("BТС" with Cyrillic Т, С), become Latin."""
-    if HOMOGLYPH_ANY.search(text) is None:
-        return []
     edits = []
     for _ in range(2):  # a run of look-alikes: fix the letters next to Latin ones, then the rest
         for m in HOMOGLYPH.finditer(text):
@@ -206,7 +197,7 @@ def fix_homoglyphs(text: str) -> list[Edit]:
 
 def fix_dashes(text: str) -> list[Edit]:
     """En/em dashes and minus signs between letters or digits (inside symbols) become '-'."""
-    return _sub(INNER_DASH, "-", DASH_ANY)(text)
+    return _sub(INNER_DASH, "-")(text)
 
 
 def fix_escapes(text: str) -> list[Edit]:
@@ -225,8 +216,13 @@ def _star(m: re.Match[str]) -> str:
     return ""
 
 
+def is_word_char(ch: str) -> bool:
+    """A regex ``\\w`` character: a letter, a digit or "_"."""
+    return ch.isalnum() or ch == "_"
+
+
 def _word_at(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return 0 <= i < len(text) and is_word_char(text[i])
 
 
 def fix_markdown(text: str) -> list[Edit]:
@@ -308,9 +304,9 @@ def _connector_end(line: str) -> bool:
     if line[-1:] in ",(-/":
         return True
     i = len(line)
-    while i > 0 and len(line) - i <= 5 and (line[i - 1].isalnum() or line[i - 1] == "_"):
+    while i > 0 and len(line) - i <= 5 and is_word_char(line[i - 1]):
         i -= 1
-    return (i == 0 or not (line[i - 1].isalnum() or line[i - 1] == "_")) and line[i:] in _CONNECTOR_WORDS
+    return (i == 0 or not is_word_char(line[i - 1])) and line[i:] in _CONNECTOR_WORDS
 
 
 def _starts_lower(line: str) -> bool:
@@ -365,6 +361,32 @@ def _is_separator(line: str) -> bool:
     return bool(line) and line[0] in _SEPARATOR_CHARS and bool(SEPARATOR_LINE.match(line))
 
 
+def _joins(cs: str, ns: str, cur_len: int, blank_mode: bool, width: int) -> bool:
+    """Whether the break between two non-blank stripped lines is a wrap (see :func:`fix_wraps`)."""
+    list_next = bool(LIST_START.match(ns))
+    short = len(cs) <= 40  # bare markers and unit words are short lines
+    if short and _UNIT_WORD.match(cs):
+        return True  # "**Điều\n3. Nguyên tắc ...**": the article word wrapped from its number
+    if (cs[0] == "S" and _NO_JOIN_AFTER.match(cs)) or _NO_JOIN_BEFORE.match(ns) or (
+            cs[:2].isupper() and _TYPE_LINE.match(cs)):
+        return False
+    if short and _MARKER_ONLY.match(cs) and not list_next:
+        return True
+    if list_next:
+        if _DASH_NUMBER.match(ns) and cs[-1:].isdigit():
+            return True
+        # "... Công an thành phố\n- Thường trực ...": a wrap before a hyphen
+        return (ns[:2] in {"- ", "– "} and bool(blank_mode or width) and cs[-1] not in _SENT_END_CHARS
+                and not _MARKER_ONLY.match(cs) and (blank_mode or cur_len >= 0.75 * width))
+    if _starts_lower(ns) or _connector_end(cs):
+        return True
+    if blank_mode or (width and cur_len >= 0.75 * width):
+        # same case on both lines, or a sentence's short tail ("... Hệ thống\nQLVB&ĐH.")
+        return cs[-1] not in _SENT_END_CHARS and (
+            _is_upper(cs) == _is_upper(ns) or (ns[-1] in ".;" and len(ns.split()) <= 3))
+    return False
+
+
 def fix_wraps(text: str) -> list[Edit]:
     """Join hard line wraps inside a paragraph (the break becomes a space).
 
@@ -390,49 +412,22 @@ def fix_wraps(text: str) -> list[Edit]:
         pos += len(cur)
         cs, ns = stripped[i], stripped[i + 1]
         sep_cur, sep_next = sep_next, _is_separator(ns)
-        if not cs or not ns:
-            addressee = False
-            pos += 1
-            continue
-        if not loose and cs and ns and not (len(cs) <= 24 or cs[-1].isdigit() or _starts_lower(ns)
-                                            or _connector_end(cs)):
-            pos += 1  # fast path: in a text that is not hard-wrapped, nothing below could join these
-            addressee = False
-            continue
-        if cs[0] in "KkK" and _KINH_GUI.match(cs):
-            addressee = True
         join = False
-        if cs and ns and not sep_cur and not sep_next and addressee and not _starts_lower(ns):
-            # "Kính gửi: ... cơ quan thuộc\nChính phủ\nXét báo cáo ...": a short capitalised line ends
-            # the addressee, a longer one starts the letter's body
-            join = (len(ns.split()) <= 3 or _connector_end(cs.lower())) and not LIST_START.match(ns)
-            if join:
-                edits.append((pos, pos + 1, " "))
-        elif cs and ns and not sep_cur and not sep_next:
-            short = len(cs) <= 40  # bare markers and unit words are short lines
-            list_next = bool(LIST_START.match(ns))
-            if short and _UNIT_WORD.match(cs):
-                join = True  # "**Điều\n3. Nguyên tắc ...**": the article word wrapped from its number
-            elif (cs[0] in "SS" and _NO_JOIN_AFTER.match(cs)) or _NO_JOIN_BEFORE.match(ns) or (
-                    cs[:2].isupper() and _TYPE_LINE.match(cs)):
-                join = False
-            elif short and _MARKER_ONLY.match(cs) and not list_next:
-                join = True
-            elif list_next:
-                join = bool(_DASH_NUMBER.match(ns)) and cs[-1:].isdigit()
-                if not join and ns[:2] in {"- ", "– "} and (blank_mode or width):
-                    # "... Công an thành phố\n- Thường trực ...": a wrap before a hyphen
-                    join = (cs[-1] not in _SENT_END_CHARS and not _MARKER_ONLY.match(cs)
-                            and (blank_mode or len(cur.rstrip()) >= 0.75 * width))
+        if not cs or not ns or sep_cur or sep_next:
+            pass
+        elif not loose and not (len(cs) <= 24 or cs[-1].isdigit() or _starts_lower(ns) or _connector_end(cs)):
+            pass  # fast path: in a text that is not hard-wrapped, nothing below could join these
+        else:
+            addressee = addressee or (cs[0] == "K" and bool(_KINH_GUI.match(cs)))
+            if addressee and not _starts_lower(ns):
+                # "Kính gửi: ... cơ quan thuộc\nChính phủ\nXét báo cáo ...": a short capitalised line
+                # ends the addressee, a longer one starts the letter's body
+                join = (len(ns.split()) <= 3 or _connector_end(cs.lower())) and not LIST_START.match(ns)
             else:
-                join = _starts_lower(ns) or _connector_end(cs)
-                if not join and (blank_mode or (width and len(cur.rstrip()) >= 0.75 * width)):
-                    # same case on both lines, or a sentence's short tail ("... Hệ thống\nQLVB&ĐH.")
-                    join = cs[-1] not in _SENT_END_CHARS and (
-                        _is_upper(cs) == _is_upper(ns) or (ns[-1] in ".;" and len(ns.split()) <= 3))
-            if join:
-                edits.append((pos, pos + 1, " "))
-        if not join:
+                join = _joins(cs, ns, len(cur.rstrip()), blank_mode, width)
+        if join:
+            edits.append((pos, pos + 1, " "))
+        else:
             addressee = False
         pos += 1
     return edits
@@ -456,8 +451,10 @@ DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (
 )
 
 
-_STEP_TRIGGERS = {"newlines": NEWLINES_ANY, "invisible": INVISIBLE_ANY, "nfc": COMBINING_ANY, "eth": ETH,
-                  "homoglyphs": HOMOGLYPH_ANY, "escapes": re.compile(r"\\"), "dashes": DASH_ANY}
+_STEP_TRIGGERS: dict[Step, re.Pattern[str]] = {
+    fix_newlines: NEWLINES_ANY, fix_invisible: INVISIBLE_ANY, fix_nfc: COMBINING_ANY, fix_eth: ETH,
+    fix_homoglyphs: HOMOGLYPH_ANY, fix_escapes: re.compile(r"\\"), fix_dashes: DASH_ANY,
+}
 _RARE = re.compile("|".join(t.pattern for t in _STEP_TRIGGERS.values()))
 
 
@@ -469,8 +466,8 @@ def normalize(raw: str, steps: Iterable[tuple[str, Step]] = DEFAULT_STEPS) -> No
     # one scan for the rare characters the character-level steps need; those without them are skipped
     rare = "".join(set(_RARE.findall(raw)))
     for name, step in steps:
-        trigger = _STEP_TRIGGERS.get(name)
-        if trigger is not None and step is dict(DEFAULT_STEPS).get(name) and trigger.search(rare) is None:
+        trigger = _STEP_TRIGGERS.get(step)
+        if trigger is not None and trigger.search(rare) is None:
             continue
         edits = step(text)
         if not edits:
