@@ -7,19 +7,17 @@
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 
 from ..dates import iso_date
-from ..normalize import Normalized, normalize
+from ..normalize import Normalized, is_word_char, normalize
 from ..records import Reference, ShortForm
 from . import regexes as rx
 from .header import Header, read_header
-from .symbols import Symbol, canonical_type_code, symbol_from_match, type_names
+from .symbols import Symbol, canonical_type_code, data_table, symbol_from_match, type_names
 
 WINDOW = 160
 HEADER_ZONE = 4000
@@ -105,8 +103,7 @@ def _cut_issuer(raw: str) -> str:
 @cache
 def _long_bodies() -> re.Pattern[str]:
     """Names of bodies with 'về' or commas inside (data/bodies.json), longest first."""
-    data = json.loads(resources.files("vn_directives.data").joinpath("bodies.json").read_text("utf-8"))
-    names = sorted((b["name"] for b in data["bodies"]), key=len, reverse=True)
+    names = sorted((b["name"] for b in data_table("bodies.json")["bodies"]), key=len, reverse=True)
     return re.compile("|".join(re.escape(n).replace(r"\ ", "[ ]+") for n in names), re.IGNORECASE)
 
 
@@ -461,7 +458,7 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
 
     for m in rx.NAMED_RE.finditer(text):
         s = m.start()
-        if s > 0 and _is_word_char(text[s - 1]):
+        if s > 0 and is_word_char(text[s - 1]):
             continue
         if overlaps(s, m.end()):
             continue
@@ -501,7 +498,7 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
         out.append(mention)
         taken.add(mention.start, mention.end)
     for m in rx.NAMED_CONGRESS_RE.finditer(text):
-        if m.start() > 0 and _is_word_char(text[m.start() - 1]):
+        if m.start() > 0 and is_word_char(text[m.start() - 1]):
             continue
         title = m.group("title")
         stop = re.search(r"[ ]+(?:về|đã|và|để|nhằm|với|trong|theo|cũng|là|được|đề ra|xác định)\b|,", title)
@@ -576,10 +573,6 @@ def to_references(norm: Normalized, mentions: list[Mention]) -> list[Reference]:
             key=_key(m, dated), provision=m.provision, relation=m.relation,
         ))
     return refs
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 def _anaphora(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -26,7 +26,8 @@ class Symbol:
 
 
 @cache
-def _table(name: str) -> dict:
+def data_table(name: str) -> dict:
+    """A JSON table of ``vn_directives/data``, read once."""
     return json.loads(resources.files("vn_directives.data").joinpath(name).read_text("utf-8"))
 
 
@@ -35,7 +36,7 @@ def _codes() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """Upper-case code → (canonical code, type name), for state and for Party symbols."""
     state: dict[str, tuple[str, str]] = {}
     party: dict[str, tuple[str, str]] = {}
-    for t in _table("doc_types.json")["types"]:
+    for t in data_table("doc_types.json")["types"]:
         for c in t["state_codes"]:
             state.setdefault(c.upper(), (c, t["name"]))
         for c in t["party_codes"]:
@@ -46,11 +47,11 @@ def _codes() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
 @cache
 def issuer_codes() -> dict[str, str]:
     """Issuer code → issuer name (from ``data/issuers.json``)."""
-    return {i["code"]: i["name"] for i in _table("issuers.json")["issuers"]}
+    return {i["code"]: i["name"] for i in data_table("issuers.json")["issuers"]}
 
 
 def type_names() -> list[str]:
-    return [t["name"] for t in _table("doc_types.json")["types"]]
+    return [t["name"] for t in data_table("doc_types.json")["types"]]
 
 
 # ASCII-folded codes written without Đ
