@@ -201,14 +201,17 @@ def _token_f1(a: str | None, b: str | None) -> float:
     return 2 * p * r / (p + r)
 
 
-def _gold_items(raw: str, recs: list[dict]):
-    """(gold records grouped by item span, an Item for each span with its section) of one document."""
+def _gold_items(raw: str, recs: list[dict], current: list | None = None):
+    """(an Item for each annotated span with its section, its gold records, the headings above it,
+    the current segmenter's item it overlaps most) of one document; ``current`` are that document's
+    items when the caller has them."""
     from .normalize import normalize
     from .parse import deadline_context
     from .records import Item
     from .segment import segment
 
-    current = segment(normalize(raw))
+    if current is None:
+        current = segment(normalize(raw))
     spans: dict[tuple[int, int], list[dict]] = {}
     for r in recs:
         spans.setdefault((r["start"], r["end"]), []).append(r)
@@ -218,7 +221,7 @@ def _gold_items(raw: str, recs: list[dict]):
         clean = " ".join(normalize(raw[s:e]).text.split())
         item = Item(text=raw[s:e], start=s, end=e, index=group[0].get("index", 0), clean=clean,
                     section=host.section if host else None, section_index=None)
-        out.append((item, group, deadline_context(host, current) if host else []))
+        out.append((item, group, deadline_context(host, current) if host else [], host))
     return out
 
 
@@ -249,7 +252,7 @@ def evaluate_targets(split: str = "test", corpus: Path | None = None,
     rep = FieldReport("targets", split)
     for name, raw, recs in annotated_docs("targets", split, corpus, annotations):
         recs = [r for r in recs if not r.get("not_target")]
-        for item, gold, chain in _gold_items(raw, recs):
+        for item, gold, chain, _host in _gold_items(raw, recs):
             pred = [t.to_dict() for t in parse_targets(item, chain)]
             used: set[int] = set()
             for g in gold:
@@ -285,24 +288,21 @@ def evaluate_tasks(split: str = "test", corpus: Path | None = None,
                    annotations: Path | None = None) -> FieldReport:
     """Per-field accuracy of :func:`parse_task` on gold task items."""
     from .normalize import normalize
-    from .parse import TIME_LINE, agency_heading, lead_actors, parse_task
+    from .parse import heading_above, lead_actors, parse_tasks
     from .segment import segment
 
     rep = FieldReport("tasks", split)
     for name, raw, recs in annotated_docs("tasks", split, corpus, annotations):
         current = segment(normalize(raw))
+        by_index = {it.index: it for it in current}
         leads = lead_actors(current)
-        prev: list[str] = []
-        for item, gold, chain in _gold_items(raw, recs):
+        gold_items = _gold_items(raw, recs, current)
+        tasks = parse_tasks((item, heading_above(host, by_index) if host else None,
+                             leads.get(host.index) if host else None)
+                            for item, _gold, _chain, host in gold_items)
+        for (item, gold, _chain, _host), task in zip(gold_items, tasks):
             g = gold[0]
-            head = next((h for h in chain if agency_heading(h)), None)
-            if head is None:
-                host = max(current, key=lambda it: min(item.end, it.end) - max(item.start, it.start))
-                head = leads.get(host.index, item.section)
-            p = parse_task(item, head).to_dict()
-            if not p["responsible"] and prev and TIME_LINE.match(item.clean):  # as parse_items does
-                p["responsible"] = list(prev)
-            prev = p["responsible"]
+            p = task.to_dict()
             rep.records.tp += 1
             for f in TASK_FIELDS:
                 rep.total[f] += 1

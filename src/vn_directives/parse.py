@@ -8,7 +8,7 @@ Vietnamese format, ranges, comparators, units, deadlines, and agency names aroun
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from .dates import iso_date
@@ -246,8 +246,8 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý|thẩm định|tiếp nhận|"
          r"xem xét|tổng hợp|tiến hành|hoàn tất|soạn|lấy|gửi|đề xuất|lãnh đạo|"
          r"chịu|căn cứ|kịp thời|sớm|nghiêm túc|ký|thi hành|giải quyết|tham gia|phổ biến|đổi mới|công bố|"
-         r"niêm yết|phát hành|kết nối|tự|quyết định|xét duyệt|trực tiếp|họp|khi|làm việc|có văn bản|giám sát|"
-         r"thu thập|xác minh|tiến hành|kêu gọi")
+         r"niêm yết|phát hành|kết nối|tự|quyết định|xét duyệt|trực tiếp|họp|khi|làm việc|có văn bản|"
+         r"thu thập|xác minh|kêu gọi")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
 _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho|"
               r"Khuyến khích|khuyến khích|kêu gọi|Kêu gọi)[ ]+")
@@ -322,8 +322,12 @@ def agency_heading(text: str) -> str | None:
     return body if body and len(body.split()) <= 14 else None
 
 
-def parse_task(item: Item, section: str | None = None) -> Task:
-    """Action, responsible and coordinating bodies, and deadline of one task item."""
+def parse_task(item: Item, section: str | None = None, lead: str | None = None) -> Task:
+    """Action, responsible and coordinating bodies, and deadline of one task item.
+
+    ``section`` is the heading the item stands under; ``lead`` the bodies a lead-in above it names
+    (see :func:`lead_actors`). Either gives the responsible bodies when the item names none.
+    """
     text = _MARKER.sub("", _ARTICLE.sub("", item.clean)).strip()
     responsible: list[str] = []
     coordinating: list[str] = []
@@ -348,8 +352,8 @@ def parse_task(item: Item, section: str | None = None) -> Task:
             if m and len(m.group("who").split()) <= 30:
                 responsible = _split_agencies(m.group("who"))
                 action_start = at + m.end()
-    if not responsible and section:
-        head = agency_heading(section)
+    if not responsible:
+        head = (agency_heading(section) if section else None) or lead
         if head:
             responsible = _split_agencies(head)
     c = _COORD.search(text)
@@ -377,38 +381,40 @@ TIME_LINE = re.compile(r"^(?:[-+•]\s*)?(?:Thời gian|Thời hạn|Tiến đ�
 
 def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
     """Tasks and targets of a document's classified items (duplicates are skipped)."""
-    tasks: list[Task] = []
-    targets: list[Target] = []
     by_index = {it.index: it for it in items}
     leads = lead_actors(items)
-    for it in items:
-        if it.duplicate_of is not None or it.kind not in {"task", "target"}:
-            continue
-        section = it.section
-        if it.kind == "task":
-            head = section
-            # the nearest agency heading above, through the chain of sections
-            k = it.section_index
-            while k is not None and head is not None and agency_heading(head) is None:
-                parent = by_index.get(k)
-                k = parent.section_index if parent else None
-                head = parent.section if parent else None
-            if not (head and agency_heading(head)) and it.index in leads:
-                head = leads[it.index]
-            task = parse_task(it, head if head and agency_heading(head) else section)
-            if not task.responsible and tasks and TIME_LINE.match(task.text):
-                # "Thời gian hoàn thành trước ngày ...": the time line of the task above it
-                task = replace(task, responsible=list(tasks[-1].responsible))
-            tasks.append(task)
-        else:
-            targets.extend(parse_targets(it, deadline_context(it, items)))
+    kept = [it for it in items if it.duplicate_of is None]
+    tasks = parse_tasks((it, heading_above(it, by_index), leads.get(it.index)) for it in kept if it.kind == "task")
+    targets = [t for it in kept if it.kind == "target" for t in parse_targets(it, deadline_context(it, items))]
     return tasks, targets
+
+
+def heading_above(item: Item, by_index: dict[int, Item]) -> str | None:
+    """The nearest agency heading above an item, through its chain of sections, or None."""
+    head, k = item.section, item.section_index
+    while head is not None and agency_heading(head) is None:
+        parent = by_index.get(k) if k is not None else None
+        if parent is None:
+            return None
+        head, k = parent.section, parent.section_index
+    return head
+
+
+def parse_tasks(entries: Iterable[tuple[Item, str | None, str | None]]) -> list[Task]:
+    """Tasks of ``(item, agency heading, lead-in bodies)`` in text order; a line that only gives the
+    time of the task above it ("Thời gian hoàn thành trước ngày ...") takes that task's bodies."""
+    tasks: list[Task] = []
+    for item, heading, lead in entries:
+        task = parse_task(item, heading, lead)
+        if not task.responsible and tasks and TIME_LINE.match(task.text):
+            task = replace(task, responsible=list(tasks[-1].responsible))
+        tasks.append(task)
+    return tasks
 
 
 def lead_actors(items: Sequence[Item]) -> dict[int, str]:
     """For each item, the bodies named by the nearest lead-in above it in its section ("... đề nghị
-    Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ sau đây:"), as a heading
-    ("Giao Chính phủ và các cơ quan liên quan:") that :func:`agency_heading` reads."""
+    Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ sau đây:")."""
     by_index = {it.index: it for it in items}
     active: list[tuple[int, int | None, str]] = []  # (lead-in index, its section, bodies)
     out: dict[int, str] = {}
@@ -422,7 +428,7 @@ def lead_actors(items: Sequence[Item]) -> dict[int, str]:
         scope = chain | {None} if it.section_index is None else chain
         for lead_index, lead_section, bodies in reversed(active):
             if lead_index in chain or lead_section in scope:
-                out[it.index] = f"Giao {bodies}:"
+                out[it.index] = bodies
                 break
         text = it.clean.rstrip()
         if text.endswith(":") and not it.is_heading:
