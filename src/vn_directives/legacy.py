@@ -193,7 +193,11 @@ def _stats(text: str) -> tuple[int, int, int, int]:
 def score(text: str) -> int:
     """How much ``text`` reads as Vietnamese: +1 a syllable, +1 more a frequent word ("của", "tỉnh"),
     -2 any other non-ASCII token, -5 a control, private-use or unmapped character."""
-    tokens, good, common, odd = _stats(text)
+    return _score(_stats(text))
+
+
+def _score(stats: tuple[int, int, int, int]) -> int:
+    tokens, good, common, odd = stats
     return good + common - 2 * (tokens - good) - 5 * odd
 
 
@@ -220,8 +224,9 @@ def detect_legacy(data: bytes) -> tuple[str, str] | None:
     decoded with it, an invalid byte becoming U+FFFD."""
     sample = _sample(data)
     texts = {enc: decode_legacy(sample, enc, "replace") for enc in ENCODINGS}
-    best = max(ENCODINGS, key=lambda enc: score(texts[enc]))  # ties go to the earlier name
-    tokens, good, _, odd = _stats(texts[best])
+    stats = {enc: _stats(texts[enc]) for enc in ENCODINGS}
+    best = max(ENCODINGS, key=lambda enc: _score(stats[enc]))  # ties go to the earlier name
+    tokens, good, _, odd = stats[best]
     if not tokens or good < 0.6 * tokens or odd > 0.01 * len(texts[best]):
         return None
     return decode_legacy(data, best, "replace"), best

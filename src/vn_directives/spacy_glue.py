@@ -18,6 +18,7 @@ from .tokenize import tokenize
 
 REFERENCES_KEY = "vnd_references"
 ITEMS_KEY = "vnd_items"
+DOCUMENT_KEY = "vnd_document"  # the analyzed Document in ``doc.user_data``, set by vnd_items
 
 for _name in ("reference", "kind", "sector", "item"):
     if not Span.has_extension(_name):
@@ -63,7 +64,8 @@ class ReferenceComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for ref in extract_references(doc.text):
+        analyzed = doc.user_data.get(DOCUMENT_KEY)  # vnd_items ran first: reuse its references
+        for ref in analyzed.references if analyzed is not None else extract_references(doc.text):
             span = doc.char_span(ref.start, ref.end, label=ref.doc_type or "Văn bản",
                                  alignment_mode="expand")
             if span is None:
@@ -79,13 +81,15 @@ class ReferenceComponent:
 
 class ItemComponent:
     """Items as sentences: sentence boundaries at item starts, and ``doc.spans["vnd_items"]`` with
-    ``span._.kind``, ``span._.sector`` and the record on ``span._.item``."""
+    ``span._.kind``, ``span._.sector`` and the record on ``span._.item``; the whole Document is kept in
+    ``doc.user_data["vnd_document"]``."""
 
     def __init__(self, nlp: Language, name: str = "vnd_items"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         result = analyze(doc.text)
+        doc.user_data[DOCUMENT_KEY] = result
         spans = []
         starts = set()
         for item in result.items:
