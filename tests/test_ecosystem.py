@@ -56,6 +56,7 @@ def test_load_spacy_items_and_references():
     assert len(list(doc.sents)) >= len(items) - 2
     refs = doc.spans["vnd_references"]
     assert [s._.reference.symbol for s in refs][:2] == ["12/CT-UBND", "57-NQ/TW"]
+    assert [s._.reference for s in refs] == doc.user_data["vnd_document"].references  # one analysis
     html = spacy.displacy.render(doc, style="ent", page=False)
     assert "57-NQ/TW" in html and "Nghị quyết" in html
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .errors import VnDirectivesError
@@ -29,6 +30,11 @@ def _dtype(hint: object) -> str:
 
 def schema(table: str) -> dict[str, str]:
     """The columns of a table and their pandas dtypes (``Int64`` where an integer may be missing)."""
+    return dict(_schema(table))
+
+
+@cache
+def _schema(table: str) -> dict[str, str]:
     if table == "documents":
         cols = {"doc": "object", "source": "object"}
         cols.update({f.name: _dtype(h) for f, h in _hints(DocumentMeta)})
