@@ -125,6 +125,45 @@ TASKS = [
       "Chủ tịch Ủy ban nhân dân các xã, phường"], [], None, "thi hành"),
     # the date of a cited instrument is not a deadline
     ("Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.", None, [], [], None, "Triển khai"),
+    # a long list of bodies that closes a decision
+    ("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Dân tộc và Tôn giáo, Giám đốc các Sở, ban, "
+     "ngành thuộc UBND tỉnh, Thủ trưởng các cơ quan có liên quan, Chủ tịch Ủy ban nhân dân các xã, phường và "
+     "các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.", None,
+     ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Dân tộc và Tôn giáo",
+      "Giám đốc các Sở, ban, ngành thuộc UBND tỉnh", "Thủ trưởng các cơ quan có liên quan",
+      "Chủ tịch Ủy ban nhân dân các xã, phường", "các tổ chức, cá nhân có liên quan"], [], None, "thi hành"),
+    # ministries named by the rest of their names after "các Bộ:"
+    ("5. Bộ trưởng các Bộ: Xây dựng, Công Thương, Khoa học và Công nghệ và các bộ, ngành có liên quan theo "
+     "chức năng, nhiệm vụ chủ động chỉ đạo các cơ quan, đơn vị hỗ trợ địa phương.", None,
+     ["Bộ trưởng Bộ Xây dựng", "Bộ trưởng Bộ Công Thương", "Bộ trưởng Bộ Khoa học và Công nghệ",
+      "các bộ, ngành có liên quan"], [], None, "chủ động chỉ đạo"),
+    ("8. Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Ngoại giao, Tập đoàn Điện lực Việt Nam "
+     "theo chức năng, nhiệm vụ được giao khẩn trương rà soát lại việc thực hiện.", None,
+     ["Bộ Tài chính", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Ngoại giao", "Tập đoàn Điện lực Việt Nam"], [], None,
+     "khẩn trương rà soát"),
+    ("Các Bộ Quốc phòng, Công an chỉ đạo lực lượng đóng trên địa bàn sẵn sàng hỗ trợ.", None,
+     ["Bộ Quốc phòng", "Bộ Công an"], [], None, "chỉ đạo lực lượng"),
+    # under "Trách nhiệm của X", X has others act: "Yêu cầu chủ đầu tư ...", "Ủy quyền cho Phó Trưởng ban ..."
+    ("5. Yêu cầu chủ đầu tư hạ tầng cụm công nghiệp bố trí hạ tầng kỹ thuật viễn thông thụ động.",
+     "Điều 21. Trách nhiệm của Sở Công Thương", ["Sở Công Thương"], [], None, "Yêu cầu chủ đầu tư"),
+    # a field line of partners has no subject; its bodies are the partners
+    ("- Cơ quan phối hợp: các bộ, cơ quan ngang bộ và Ủy ban nhân dân các tỉnh.", None, [],
+     ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"], None, "Cơ quan phối hợp"),
+    # the subject after a condition: after "thì", after the colon of "Trường hợp ...:"
+    ("Trường hợp đã đánh giá, xếp loại chất lượng nhưng sau đó phát hiện không bảo đảm điều kiện thì người có "
+     "thẩm quyền hủy bỏ kết quả.", None, ["người có thẩm quyền"], [], None, "hủy bỏ"),
+    ("b) Trường hợp hồ sơ chưa đầy đủ theo quy định: cơ quan có thẩm quyền cấp Giấy chứng nhận đăng ký hộ kinh "
+     "doanh gửi thông báo cho người nộp hồ sơ.", None,
+     ["cơ quan có thẩm quyền cấp Giấy chứng nhận đăng ký hộ kinh doanh"], [], None, "gửi thông báo"),
+    # a passive agent: "do X thực hiện"
+    ("a) Việc đánh giá, xếp loại chất lượng người đứng đầu cơ quan do người đứng đầu cơ quan cấp trên quản lý "
+     "trực tiếp thực hiện.", None, ["người đứng đầu cơ quan cấp trên quản lý trực tiếp"], [], None, "Việc đánh giá"),
+    # "và địa phương" is a body of its own; "Thông tấn xã" names one
+    ("3. Đề nghị các bộ, ngành và địa phương kịp thời phản ánh về Bộ Công an.", None,
+     ["các bộ, ngành", "địa phương"], [], None, "kịp thời phản ánh"),
+    ("8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam kịp thời thông tin về tình "
+     "hình mưa lũ.", None, ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"], [],
+     None, "kịp thời thông tin"),
 ]
 
 
@@ -145,6 +184,9 @@ def test_tasks(text, section, resp, coord, deadline, action):
     ("Điều 21. Trách nhiệm của Sở Tài chính", "Sở Tài chính"),
     ("4. Giao Đảng ủy Quốc hội chủ trì, phối hợp với Đảng ủy Chính phủ:", "Đảng ủy Quốc hội"),
     ("1. Hội đồng Thi đua - Khen thưởng tỉnh xét duyệt các danh hiệu thi đua", "Hội đồng Thi đua - Khen thưởng tỉnh"),
+    # "tổ chức" after a comma is a noun, not the verb that ends the subject
+    ("5. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan",
+     "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan"),
 ])
 def test_agency_heading(text, body):
     assert agency_heading(text) == body
@@ -176,6 +218,53 @@ def test_time_line_belongs_to_the_task_above():
     tasks, _ = parse_items(items)
     assert [(t.responsible, t.deadline) for t in tasks] == [
         (["Sở Nông nghiệp và Môi trường"], None), (["Sở Nông nghiệp và Môi trường"], "2025-12-05")]
+
+
+def _items(*rows: tuple[str, bool]) -> list[Item]:
+    return [Item(text="", start=2 * k, end=2 * k + 1, index=k, clean=c, kind="task", is_heading=h)
+            for k, (c, h) in enumerate(rows)]
+
+
+def test_field_lines_after_points_assign_them():
+    from vn_directives.parse import parse_items
+
+    items = _items(
+        ("4. Nâng cao năng lực cho đội ngũ cán bộ, công chức", True),
+        ("- Tăng cường công tác giáo dục chính trị, tư tưởng.", False),
+        ("Đơn vị thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.", False),
+        ("Đơn vị phối hợp: Sở Tư pháp.", False),
+        ("Thời gian thực hiện: Thường xuyên.", False),
+        ("- Tổ chức tập huấn, bồi dưỡng kiến thức, kỹ năng xây dựng pháp luật.", False),
+        ("Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.", False),
+        ("Đơn vị phối hợp thực hiện: Các cơ quan, đơn vị, địa phương liên quan.", False),
+        ("Thời gian thực hiện: Năm 2026.", False),
+    )
+    tasks = {t.item: t for t in parse_items(items)[0]}
+    assert (tasks[1].responsible, tasks[1].coordinating, tasks[1].deadline) == (
+        ["Các Sở, ngành, đơn vị", "UBND cấp xã"], ["Sở Tư pháp"], "thường xuyên")
+    assert (tasks[5].responsible, tasks[5].coordinating, tasks[5].deadline) == (
+        ["Sở Tư pháp"], ["Các cơ quan, đơn vị, địa phương liên quan"], "2026")
+
+
+def test_table_cells_beside_a_point_assign_it():
+    from vn_directives.parse import parse_items
+
+    items = _items(
+        ("TT", True), ("Nội dung/nhiệm vụ", False), ("Cơ quan chủ trì", False), ("Cơ quan phối hợp", False),
+        ("Thời gian thực hiện", False),
+        ("1 Tổ chức điều chỉnh, bổ sung quy hoạch hạ tầng viễn thông", False),
+        ("Ban Quản lý các khu công nghệ cao và khu công nghiệp", False),
+        ("Sở Khoa học và Công nghệ, Sở Công Thương", False),
+        ("Quý III/2026", False),
+        ("2 Khảo sát, đánh giá thực trạng hạ tầng viễn thông", False),
+        ("Sở Khoa học và Công nghệ", False), ("Sở Tài chính", False), ("Thường xuyên", False),
+    )
+    tasks = {t.item: t for t in parse_items(items)[0]}
+    assert (tasks[5].responsible, tasks[5].coordinating, tasks[5].deadline) == (
+        ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"], ["Sở Khoa học và Công nghệ", "Sở Công Thương"],
+        "quý III/2026")
+    assert (tasks[9].responsible, tasks[9].coordinating, tasks[9].deadline) == (
+        ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"], "thường xuyên")
 
 
 def test_seed_targets(seed_doc):

@@ -94,6 +94,12 @@ CONTEXT = [
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số\n75/2025/QH15;",  # an amending law
      dict(doc_type="Luật", symbol="75/2025/QH15", start=7,
           title="sửa đổi, bổ sung một số điều của Luật Quảng cáo")),
+    # a capitalised title right after a central body, with no "về" before it
+    ("Căn cứ Nghị định số 64/2007/NĐ-CP của Chính phủ Ứng dụng công nghệ thông tin trong hoạt động của cơ quan "
+     "nhà nước;", dict(issuer="Chính phủ", title="Ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước",
+                       text="Nghị định số 64/2007/NĐ-CP của Chính phủ")),
+    ("Nghị quyết số 10/NQ-CP của Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam",  # not after a lower-case word
+     dict(title=None)),
 ]
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
 
 from .dates import iso_date
 from .records import Item, Target, Task
@@ -226,7 +227,8 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
 
 AGENCY = (
     r"(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|Sở|Bộ|Công an|Bộ Chỉ huy|Ban(?![ ]+hành)|Văn phòng|Thanh tra|"
-    r"Đài|Báo(?![ ]+cáo)|Kho bạc|Cục|Chi cục|Ngân hàng|Liên đoàn|Tỉnh đoàn|Thành đoàn|Mặt trận|Hội|Trường|Viện|"
+    r"Đài|Báo(?![ ]+cáo)|Kho bạc|Cục|Chi cục|Ngân hàng|Liên đoàn|Tỉnh đoàn|Thành đoàn|Mặt trận|Hội|"
+    r"Trường(?![ ]+hợp)|Viện|"
     r"Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Thủ trưởng|thủ trưởng|Trưởng|Giám đốc|Chủ tịch|"
     r"Bộ trưởng|Thủ tướng|Phó Thủ tướng|các Phó Thủ tướng|Tổng Giám đốc|Người đứng đầu|người đứng đầu|Chánh|"
     r"Các sở|Các bộ|các sở|Lãnh đạo|lãnh đạo|Tòa án|Viện kiểm sát|Thi hành án|Cơ quan|các bộ phận|"
@@ -236,7 +238,8 @@ AGENCY = (
     r"Các cơ quan|Các đơn vị|Các địa phương|cơ quan|đơn vị|địa phương|doanh nghiệp|Doanh nghiệp|"
     r"Phó Trưởng ban|các Phó Trưởng ban|Các Phó Trưởng ban|Ủy viên|các Ủy viên|Các Ủy viên|Thành viên|"
     r"các thành viên|Các thành viên|Chính phủ|Quốc hội|Mặt trận|Kiểm toán|Cá nhân|Người chủ trì|văn thư|"
-    r"chính quyền|Chính quyền)"
+    r"chính quyền|Chính quyền|Cán bộ|cán bộ|Người nộp|người nộp|Người có thẩm quyền|người có thẩm quyền|"
+    r"Cấp có thẩm quyền|cấp có thẩm quyền|hội đồng|Ủy ban|Uỷ ban|Thường trực|Tổng Thư ký)"
 )
 _AGENCY_START = re.compile(rf"^{AGENCY}\b")
 _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|hoàn thành|tham mưu|rà soát|"
@@ -245,9 +248,9 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"chịu trách nhiệm|tiếp tục|quán triệt|thường xuyên|phát huy|nâng cao|duy trì|xử lý|rà|phải|"
          r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý|thẩm định|tiếp nhận|"
          r"xem xét|tổng hợp|tiến hành|hoàn tất|soạn|lấy|gửi|đề xuất|lãnh đạo|"
-         r"chịu|căn cứ|kịp thời|sớm|nghiêm túc|ký|thi hành|giải quyết|tham gia|phổ biến|đổi mới|công bố|"
+         r"chịu|căn cứ|kịp thời|sớm|nghiêm túc|(?<!đăng )ký|thi hành|giải quyết|tham gia|phổ biến|đổi mới|công bố|"
          r"niêm yết|phát hành|kết nối|tự|quyết định|xét duyệt|trực tiếp|họp|khi|làm việc|có văn bản|"
-         r"thu thập|xác minh|kêu gọi")
+         r"thu thập|xác minh|kêu gọi|thẩm tra|phê duyệt|(?<!được )phân công|thụ lý|trả lời|hủy bỏ|đăng nhập|sưu tầm")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
 _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho|"
               r"Khuyến khích|khuyến khích|kêu gọi|Kêu gọi)[ ]+")
@@ -269,8 +272,15 @@ _LEADS = re.compile(rf"^(?P<who>{AGENCY}(?:[^;:]|;[ ]*(?={AGENCY}))*?){_WHO_END}
 _LEADS_COLON = re.compile(rf"^(?P<who>{AGENCY}[^;:]{{0,80}}?)[ ]*:[ ]*(?=\S)")  # "b) Sở Nội vụ, UBND cấp xã: ..."
 # a leading clause before the subject: "Khi xảy ra cháy rừng, Chủ tịch ...", "Trên cơ sở ..., Sở X ...",
 # "Trường hợp ... thì cơ quan, đơn vị có văn bản ..."
-_CONDITION = re.compile(r"^(?:Khi|khi|Trường hợp|Trong trường hợp|Đối với trường hợp|Sau khi|Trước khi|Nếu|"
-                        r"Trên cơ sở|Trong quá trình|Ngoài|Căn cứ)\b[^;:]{0,200}?(?:,[ ]*(?=\S)|[ ]thì[ ]+)")
+_CONDITION_WORDS = (r"^(?:Khi|khi|Trường hợp|Trong trường hợp|Đối với trường hợp|Sau khi|Trước khi|Nếu|"
+                    r"Trên cơ sở|Trong quá trình|Ngoài|Căn cứ)\b")
+_CONDITION = re.compile(_CONDITION_WORDS + r"[^;:]{0,200}?(?:,[ ]*(?=\S)|[ ]thì[ ]+|[ ]*:[ ]*(?=\S))")
+# "Trường hợp ..., ... thì X ...": the subject comes after "thì" when there is one
+_CONDITION_THI = re.compile(_CONDITION_WORDS + r"[^;:]{0,300}?[ ,]thì[ ]+")
+# a passive agent: "Việc ... do người đứng đầu cơ quan cấp trên thực hiện"
+_BY_AGENT = re.compile(rf"(?:^|[ ,])(?:phải[ ]+)?do[ ]+(?P<who>(?i:{AGENCY}|người|hội đồng)[^,;:.()]{{0,80}}?)"
+                       r"[ ]+(?:thực hiện|tiến hành|quyết định|chủ trì|đảm nhiệm|chịu trách nhiệm|ban hành)"
+                       r"(?![\w])")
 _COORD = re.compile(rf"(?i:phối hợp)(?:[ ]+chặt chẽ)?(?:[ ]+với[ ]+|[ ]+(?={AGENCY}))(?P<who>.+?)"
                     rf"(?<![ ]các)(?=[ ]+(?:{_VERB}|{_CAP_VERB}|để|nhằm|trong|trước|theo|tại)(?![\w])|[.;:(]|$)")
 _MARKER = re.compile(r"^(?:[-+•]\s*|\(?[a-zđ0-9]{1,3}[.)]\s*|[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*)+")
@@ -282,7 +292,7 @@ _BODY_WORD = re.compile(
     r"Ngân hàng|Liên đoàn|Mặt trận|Hội|Trường|Viện|Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm|"
     r"Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Thủ tướng|Tòa án|Viện kiểm sát|Cơ quan|Các|các|Chính phủ|"
     r"Quốc hội|Kiểm toán|Thi hành án|Trưởng ban|Phó Trưởng ban|Ủy viên|Đảng ủy|Đảng uỷ|chính quyền|"
-    r"Chánh|Người đứng đầu|người đứng đầu|Thống đốc)\b"
+    r"Chánh|Người đứng đầu|người đứng đầu|Thống đốc|Thông tấn xã|Tổng Công ty|Quỹ|Hiệp hội)\b"
 )
 
 
@@ -295,13 +305,77 @@ def _split_agencies(s: str) -> list[str]:
     quan" and "Bộ Khoa học và Công nghệ" stay whole."""
     s = _QUALIFIER.sub("", " ".join(s.split())).strip(" .,")
     parts: list[str] = []
-    for piece in re.split(r"[,;][ ]*|[ ]+(?:và|cùng)[ ]+", s):
-        if parts and not _BODY_WORD.match(piece):
+    pieces = re.split(r"([,;][ ]*|[ ]+(?:và|cùng)[ ]+)", s)
+    for k in range(0, len(pieces), 2):
+        piece = pieces[k]
+        joined_by_and = k > 0 and pieces[k - 1].strip() in {"và", "cùng"}
+        if parts and not _BODY_WORD.match(piece) and not (joined_by_and and piece.startswith("địa phương")):
             sep = ", " if f"{parts[-1]}, {piece}" in s else " và "
             parts[-1] = f"{parts[-1]}{sep}{piece}"
         else:
             parts.append(piece)
     return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+# words by which the body of the heading above has another body act
+_ORDER_WORD = re.compile(r"(?i:chỉ đạo|yêu cầu|ủy quyền cho|uỷ quyền cho|phân công)[ ]")
+
+
+def _subject_ok(who: str) -> bool:
+    """A subject of up to 30 words, or a longer list whose members are each a body of up to 16 words
+    ("Chánh Văn phòng ..., Giám đốc các Sở, ..., Chủ tịch ... chịu trách nhiệm thi hành ...")."""
+    n = len(who.split())
+    if n <= 30:
+        return True
+    parts = _split_agencies(who)
+    return n <= 80 and len(parts) >= 3 and all(len(p.split()) <= 16 for p in parts)
+
+
+# "Các Bộ: Tài chính, Xây dựng, ...", "Bộ trưởng các Bộ: Xây dựng, Công Thương": members named by the
+# rest of their name
+_MINISTRY_LIST = re.compile(r"^(?P<head>(?:Bộ trưởng|Lãnh đạo)[ ]+các[ ]+Bộ|[Cc]ác[ ]+Bộ(?:,[ ]+(?:cơ quan|ngành))?)"
+                            r"(?:[ ]*:[ ]*|[ ]+)(?P<list>[^:;]+)")
+
+
+@cache
+def _ministries() -> re.Pattern[str]:
+    """The names of ministries after "Bộ " ("Tài chính", "Văn hóa, Thể thao và Du lịch"), longest first."""
+    from .references.symbols import data_table
+
+    names = {v["name"][3:] for v in data_table("issuers.json")["issuers"]
+             if v["name"].startswith("Bộ ") and v["name"] != "Bộ Chính trị"}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:{alt})(?![\w])")
+
+
+def _ministry_members(head: str, members: str) -> tuple[list[str], int] | None:
+    """(["Bộ Tài chính", "Bộ Xây dựng", ...], where the list ends) for the list after "Các Bộ:", or None
+    if it names no ministry."""
+    prefix = "Bộ trưởng Bộ " if head.startswith("Bộ trưởng") else (
+        "Lãnh đạo Bộ " if head.startswith("Lãnh đạo") else "Bộ ")
+    out: list[str] = []
+    pos, rx_ = 0, _ministries()
+    while pos < len(members):
+        m = rx_.match(members, pos)
+        if m is None:
+            break
+        out.append(prefix + m.group(0))
+        sep = re.match(r"[ ]*(?:,[ ]*(?:và[ ]+)?|và[ ]+)", members[m.end():])
+        if sep is None:
+            pos = m.end()
+            break
+        pos = m.end() + sep.end()
+    if not out:
+        return None
+    rest = members[pos:]
+    if rest and (who := _LEADS.match(rest)) and len(who.group("who").split()) <= 16:
+        out += _split_agencies(who.group("who"))  # "..., Ngoại giao, Tập đoàn Điện lực Việt Nam theo ..."
+        pos += who.end()
+    return out, pos
+
+
+_DUTY_OF = re.compile(r"^(?:(?:Quyền|Quyền hạn|Chức năng|Nhiệm vụ)(?:,[ ]*|[ ]+và[ ]+))*(?:Trách nhiệm|Nghĩa vụ|"
+                      r"Nhiệm vụ(?:,[ ]*|[ ]+và[ ]+)quyền hạn)[ ]+của[ ]+", re.IGNORECASE)
 
 
 def agency_heading(text: str) -> str | None:
@@ -311,55 +385,186 @@ def agency_heading(text: str) -> str | None:
     if g:  # "4. Giao Đảng ủy Quốc hội chủ trì, ...:", "... đề nghị Chính phủ và các cơ quan ... sau đây:"
         who = " ".join(_QUALIFIER.sub("", g.group("who")).split()).strip(" ,")
         return who if who and len(who.split()) <= 14 else None
-    body = re.sub(r"^(?:Trách nhiệm|Nhiệm vụ|Đối với|Giao)(?:[ ]+của)?[ ]+", "", body, flags=re.IGNORECASE)
+    duty = _DUTY_OF.match(body)  # "Điều 15. Quyền và trách nhiệm của người quản trị": any holder
+    body = body[duty.end():] if duty else re.sub(r"^(?:Trách nhiệm|Nhiệm vụ|Đối với|Giao)(?:[ ]+của)?[ ]+", "",
+                                                  body, flags=re.IGNORECASE)
     body = _QUALIFIER.sub("", body)  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"
     body = body[:1].upper() + body[1:] if body[:3].lower() in {"sở ", "bộ "} else body
+    if duty and body and not _VERB_RE.search(body) and len(body.split()) <= 14:
+        return body
     if not body or not _AGENCY_START.match(body):
         return None
     if _VERB_RE.search(body):
         lead = _LEADS.match(body)  # "5. Đảng ủy Bộ Khoa học và Công nghệ chịu trách nhiệm:"
-        body = " ".join(lead.group("who").split()).strip(" ,") if lead else ""
+        if lead:
+            body = " ".join(lead.group("who").split()).strip(" ,")
+        elif not re.search(rf"(?<![,])[ ]+(?:{_VERB})(?![\w])", body):
+            pass  # "5. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": "tổ chức" is a noun
+        else:
+            body = ""
     return body if body and len(body.split()) <= 14 else None
 
 
-def parse_task(item: Item, section: str | None = None, lead: str | None = None) -> Task:
+@dataclass(frozen=True, slots=True)
+class RowFields:
+    """What a plan states about a task outside the task's text: the "Cơ quan chủ trì:", "Cơ quan phối
+    hợp:" and "Thời gian thực hiện:" lines after it, or the cells beside it in a table row."""
+
+    responsible: str | None = None
+    coordinating: str | None = None
+    deadline: str | None = None
+
+
+_FIELD_LEAD = r"(?:Cơ quan|Đơn vị|Bộ phận)[ ]+(?:chủ trì|thực hiện|đầu mối)(?:[ ]+(?:tham mưu|thực hiện))*"
+_FIELD_COORD = r"(?:Cơ quan|Đơn vị)[ ]+phối hợp(?:[ ]+thực hiện)?"
+_FIELD_TIME = r"(?:Thời gian|Thời hạn|Tiến độ)(?:[ ]+(?:thực hiện|hoàn thành|giải quyết))*"
+_FIELD_LINE = re.compile(rf"^(?:[-+•]\s*)?(?:(?P<lead>{_FIELD_LEAD})|(?P<coord>{_FIELD_COORD})|(?P<time>{_FIELD_TIME}))"
+                         r"[ ]*:[ ]*(?P<value>\S.*)$", re.IGNORECASE)
+# the column heads of a plan's table: "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian"
+_COLUMN = re.compile(rf"^(?:(?P<lead>{_FIELD_LEAD}|Chủ trì|Phân công(?:[ ]+(?:nhiệm vụ|thực hiện))?|"
+                     rf"Trách nhiệm(?:[ ]+thực hiện)?)|(?P<coord>{_FIELD_COORD}|Phối hợp)|(?P<time>{_FIELD_TIME}))"
+                     r"[ ]*:?$", re.IGNORECASE)
+
+
+def _field_value(kind: str, value: str) -> str:
+    value = value.strip().rstrip(".;,").strip()
+    if kind == "lead" and (who := _LEADS.match(value)):
+        return who.group("who")  # "Sở Tư pháp chủ trì tham mưu"
+    return value
+
+
+def _bare_bodies(text: str) -> bool:
+    """A line that only names bodies ("Ban Quản lý các khu công nghiệp", "Sở Tài chính; UBND cấp xã")."""
+    return (bool(_AGENCY_START.match(text)) and len(text.split()) <= 30 and not text.endswith(":")
+            and _LEADS.match(text) is None)
+
+
+def row_fields(items: Sequence[Item]) -> dict[int, RowFields]:
+    """For each task-like item, the fields a plan gives it outside its text (see :class:`RowFields`).
+
+    A block of field lines belongs to the points since the previous block or heading; a block right
+    under a heading, before any point, belongs to the points after it. In a table whose columns name the
+    lead body, the cells after a point's cell are its lead body, partners and time, in column order.
+    """
+    out: dict[int, RowFields] = {}
+    pending: list[int] = []
+    block: dict[str, str] = {}
+    forward: RowFields | None = None  # a block above its points
+    columns: list[str] = []
+    row: tuple[int, list[str]] | None = None  # (the point, the cells after it)
+    in_head = False  # the previous item was a column head
+
+    def flush() -> None:
+        nonlocal pending, block, forward
+        fields = RowFields(block.get("lead"), block.get("coord"), block.get("time"))
+        if pending:
+            for k in pending:
+                out.setdefault(k, fields)
+            forward = None
+        else:
+            forward = fields
+        pending, block = [], {}
+
+    for it in items:
+        text = " ".join(_MARKER.sub("", it.clean).split())
+        col = _COLUMN.match(text)
+        if col and len(text) <= 40:
+            kind = next(k for k in ("lead", "coord", "time") if col.group(k))
+            columns = columns if in_head and kind not in columns else []
+            columns.append(kind)
+            row, in_head = None, True
+            continue
+        in_head = False
+        f = _FIELD_LINE.match(text)
+        if f:
+            kind = next(k for k in ("lead", "coord", "time") if f.group(k))
+            block.setdefault(kind, _field_value(kind, f.group("value")))
+            continue
+        if block:
+            flush()
+        if columns and "lead" in columns and row is not None:
+            k, cells = row
+            if len(cells) < len(columns) - columns.index("lead") and (cells or _bare_bodies(text)):
+                cells.append(text)
+                names = columns[columns.index("lead"):]
+                got = dict(zip(names, cells))
+                out[k] = RowFields(got.get("lead"), got.get("coord"), got.get("time"))
+                continue
+        row = (it.index, []) if columns and "lead" in columns and not it.is_heading else None
+        if it.is_heading:
+            pending, forward = [], None
+            continue
+        if forward is not None:
+            out.setdefault(it.index, forward)
+        else:
+            pending.append(it.index)
+    if block:
+        flush()
+    return out
+
+
+def parse_task(item: Item, section: str | None = None, lead: str | None = None,
+               fields: RowFields | None = None) -> Task:
     """Action, responsible and coordinating bodies, and deadline of one task item.
 
     ``section`` is the heading the item stands under; ``lead`` the bodies a lead-in above it names
-    (see :func:`lead_actors`). Either gives the responsible bodies when the item names none.
+    (see :func:`lead_actors`); ``fields`` what the plan states beside it (see :func:`row_fields`).
+    They give the bodies and the deadline the item does not state itself.
     """
     text = _MARKER.sub("", _ARTICLE.sub("", item.clean)).strip()
     responsible: list[str] = []
     coordinating: list[str] = []
     action_start = 0
-    m = _LEAD_FIELD.match(text) or _GIAO.search(text)
-    if m is None or len(m.group("who").split()) > 30:
+    listed = _MINISTRY_LIST.match(text)
+    members = _ministry_members(listed.group("head"), listed.group("list")) if listed else None
+    if members:
+        responsible, action_start = members[0], listed.start("list") + members[1]
+        m = None
+    else:
+        m = _LEAD_FIELD.match(text) or _GIAO.search(text)
+    if not members and (m is None or len(m.group("who").split()) > 30):
         m = _GIAO_SHORT.search(text)
-    if m and section and m.start() == 0 and text[:7].lower() == "chỉ đạo" and agency_heading(section):
-        m = None  # "Chỉ đạo cơ quan X ..." under "2. Sở Y": Sở Y leads, X acts under it
-    if m is None:
+    if m and section and m.start() == 0 and _ORDER_WORD.match(text) and agency_heading(section):
+        m = None  # "Chỉ đạo cơ quan X ...", "Yêu cầu chủ đầu tư ..." under "2. Sở Y": Sở Y leads, X acts
+    if m is None and not members:
         m = _LEADS_COLON.match(text)
-    if m:
+    field = _FIELD_LINE.match(text)
+    if field and not field.group("lead"):  # "Cơ quan phối hợp: ...", "Thời gian thực hiện: ...": no subject
+        if field.group("coord"):
+            coordinating = _split_agencies(field.group("value"))
+    if members or (field and not field.group("lead")):
+        pass
+    elif m:
         responsible = _split_agencies(re.sub(r"[ ]+(?:chủ trì|làm đầu mối)$", "", m.group("who")))
         action_start = m.end()
     else:
-        cond = _CONDITION.match(text)
+        cond = _CONDITION_THI.match(text) or _CONDITION.match(text)
         at = cond.end() if cond else 0
         while cond and (nxt := _CONDITION.match(text[at:])):  # "Trong quá trình ..., nếu ..., X ..."
             cond, at = nxt, at + nxt.end()
         if cond or not re.match(r"(?i:trường hợp|khi|nếu|trong|đối với|sau khi|trước khi)\b", text):
             m = _LEADS.match(text[at:])
-            if m and len(m.group("who").split()) <= 30:
+            if m and _subject_ok(m.group("who")):
                 responsible = _split_agencies(m.group("who"))
                 action_start = at + m.end()
+        if not responsible and (by := _BY_AGENT.search(text)):
+            responsible = _split_agencies(by.group("who"))
     if not responsible:
-        head = (agency_heading(section) if section else None) or lead
+        head = (fields.responsible if fields else None) or (
+            agency_heading(section) if section else None) or lead
         if head:
             responsible = _split_agencies(head)
     c = _COORD.search(text)
-    if c:
+    if c and not coordinating:
         coordinating = _split_agencies(c.group("who"))
+    elif coordinating:
+        pass
+    elif fields and fields.coordinating:
+        coordinating = _split_agencies(fields.coordinating)
     deadline, phrase = _deadline(text)
+    if deadline is None and fields and fields.deadline:
+        deadline = _deadline(fields.deadline)[0] if _deadline(fields.deadline)[0] and re.fullmatch(
+            r"[\d-]+", _deadline(fields.deadline)[0]) else fields.deadline[:1].lower() + fields.deadline[1:]
     rest = text[action_start:]
     rest = re.sub(r"^[ ,]*(?i:chủ trì|làm đầu mối)[ ,]*", "", rest)
     rest = _COORD.sub("", rest, count=1)
@@ -383,8 +588,10 @@ def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
     """Tasks and targets of a document's classified items (duplicates are skipped)."""
     by_index = {it.index: it for it in items}
     leads = lead_actors(items)
+    fields = row_fields(items)
     kept = [it for it in items if it.duplicate_of is None]
-    tasks = parse_tasks((it, heading_above(it, by_index), leads.get(it.index)) for it in kept if it.kind == "task")
+    tasks = parse_tasks((it, heading_above(it, by_index), leads.get(it.index), fields.get(it.index))
+                        for it in kept if it.kind == "task")
     targets = [t for it in kept if it.kind == "target" for t in parse_targets(it, deadline_context(it, items))]
     return tasks, targets
 
@@ -400,12 +607,13 @@ def heading_above(item: Item, by_index: dict[int, Item]) -> str | None:
     return head
 
 
-def parse_tasks(entries: Iterable[tuple[Item, str | None, str | None]]) -> list[Task]:
-    """Tasks of ``(item, agency heading, lead-in bodies)`` in text order; a line that only gives the
-    time of the task above it ("Thời gian hoàn thành trước ngày ...") takes that task's bodies."""
+def parse_tasks(entries: Iterable[tuple[Item, str | None, str | None, RowFields | None]]) -> list[Task]:
+    """Tasks of ``(item, agency heading, lead-in bodies, row fields)`` in text order; a line that only
+    gives the time of the task above it ("Thời gian hoàn thành trước ngày ...") takes that task's
+    bodies."""
     tasks: list[Task] = []
-    for item, heading, lead in entries:
-        task = parse_task(item, heading, lead)
+    for item, heading, lead, fields in entries:
+        task = parse_task(item, heading, lead, fields)
         if not task.responsible and tasks and TIME_LINE.match(task.text):
             task = replace(task, responsible=list(tasks[-1].responsible))
         tasks.append(task)

@@ -107,6 +107,31 @@ def _long_bodies() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n).replace(r"\ ", "[ ]+") for n in names), re.IGNORECASE)
 
 
+@cache
+def _closed_names() -> frozenset[str]:
+    """Names of central bodies that no place name follows ("Chính phủ", "Bộ Tài chính")."""
+    open_names = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Chủ tịch Ủy ban nhân dân")
+    names = {i["name"] for i in data_table("issuers.json")["issuers"]
+             if i["name"] not in open_names and "," not in i["name"]}
+    names |= {"Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương"}
+    return frozenset(names | {"Bộ trưởng " + n for n in names if n.startswith("Bộ ")})
+
+
+@cache
+def _closed_bodies() -> re.Pattern[str]:
+    """A name of :func:`_closed_names`, longest first, when a capitalised title comes right after it:
+    "của Chính phủ Ứng dụng công nghệ thông tin ..."."""
+    names = _closed_names()
+    alt = "|".join(re.escape(n).replace(r"\ ", "[ ]+") for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:{alt})(?=[ ]+(?!(?:Việt|Nước|Cộng|Khóa|Khoá|Trung|Đảng)\b)[^\W\d_])")
+
+
+def _capital_title_after(text: str, pos: int) -> bool:
+    """A capitalised word right after ``pos`` (a title with no "về" before it)."""
+    m = re.match(r"[ ]+(\w)", text[pos:pos + 4])
+    return bool(m and m.group(1).isupper())
+
+
 def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     m = rx.ISSUER_AFTER_RE.match(text, pos)
     if not m:
@@ -114,6 +139,9 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     whole = _long_bodies().match(text, m.start("issuer"))
     if whole:
         return _clean(whole.group(0)), whole.end()
+    closed = _closed_bodies().match(text, m.start("issuer"))
+    if closed and _capital_title_after(text, closed.end()):
+        return _clean(closed.group(0)), closed.end()
     raw = m.group("issuer")
     stop = rx.ISSUER_STOP_RE.search(raw)
     if stop:
@@ -154,11 +182,13 @@ _TITLE_TAIL = re.compile(r"[ ]+(?:(?:có[ ]+)?quy định|hết hiệu lực(?:[
 _NEXT_MENTION = re.compile(rf"(?i:{rx.TYPE_WORD})\b[^.;\n\d]{{0,30}}?[ ](?i:số)[ ]*:?[ ]*\d")
 
 
-def _read_title(text: str, pos: int) -> tuple[str | None, int]:
+def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, int]:
+    """The title after ``pos``: after "về", a verb such as "phê duyệt", a quote, or (``bare``) a capital."""
     m = rx.TITLE_START_RE.match(text, pos)
-    if not m:
+    if not m and not (bare and _capital_title_after(text, pos)):
         return None, pos
-    at = m.end()
+    at = m.end() if m else pos + 1
+    bare = bare and not m
     if _NEXT_MENTION.match(text, at):
         return None, pos  # ", Hướng dẫn số 21-HD/BTCTW ...": the next mention, not a title
     q = rx.QUOTED_RE.match(text, at)
@@ -181,7 +211,7 @@ def _read_title(text: str, pos: int) -> tuple[str | None, int]:
         title = title.strip("“”")
     elif title.startswith("“") and title.endswith("”") and title.count("“") == 1:
         title = title[1:-1]
-    if m.group("conn") is None and not title:
+    if (bare or m.group("conn") is None) and not title:
         return None, pos
     return (_clean(title) or None), end
 
@@ -292,8 +322,10 @@ def _numbered(text: str, header: Header) -> list[Mention]:
             mention.date, mention.date_valid, pos = date, ok, pos2
             mention.end = pos
         issuer, pos2 = _read_issuer(text, pos)
+        pos2_issuer_end = -1
         if issuer and mention.role == "cited":
             mention.issuer, pos = issuer, pos2
+            pos2_issuer_end = pos2 if issuer in _closed_names() else -1
             mention.end = pos
             if not date:
                 date, ok, pos2 = _read_date(text, pos)
@@ -301,7 +333,7 @@ def _numbered(text: str, header: Header) -> list[Mention]:
                     mention.date, mention.date_valid, pos = date, ok, pos2
                     mention.end = pos
         if mention.role == "cited" and mention.title is None:
-            title, pos2 = _read_title(text, pos)
+            title, pos2 = _read_title(text, pos, bare=bool(issuer) and pos == pos2_issuer_end)
             if title:
                 mention.title = title
                 pos = pos2
