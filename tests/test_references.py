@@ -100,7 +100,29 @@ CONTEXT = [
                        text="Nghị định số 64/2007/NĐ-CP của Chính phủ")),
     ("Nghị quyết số 10/NQ-CP của Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam",  # not after a lower-case word
      dict(title=None)),
+    # in a "Căn cứ" line a title goes on over ";" to the end of the line
+    ("Căn cứ Nghị định số 133/2025/NĐ-CP của Chính phủ quy định về phân quyền, phân cấp; phân định thẩm quyền "
+     "của chính quyền địa phương 02 cấp trong lĩnh vực công tác dân tộc, tín ngưỡng, tôn giáo;\nCăn cứ ý kiến.",
+     dict(title="quy định về phân quyền, phân cấp; phân định thẩm quyền của chính quyền địa phương 02 cấp trong "
+                "lĩnh vực công tác dân tộc, tín ngưỡng, tôn giáo")),
+    # "được sửa đổi, bổ sung thuộc ..." is part of the title; "được sửa đổi, bổ sung bởi ..." is not
+    ("Căn cứ Quyết định số 12/QĐ-BDTTG của Bộ Dân tộc và Tôn giáo về việc công bố thủ tục hành chính mới ban "
+     "hành, được sửa đổi, bổ sung thuộc phạm vi chức năng quản lý;",
+     dict(title="công bố thủ tục hành chính mới ban hành, được sửa đổi, bổ sung thuộc phạm vi chức năng quản lý")),
 ]
+
+
+@pytest.mark.parametrize("text,symbol,title", [
+    # the amending instrument after "được sửa đổi, bổ sung bởi" is a mention of its own, not title
+    ("Căn cứ Nghị định số 23/2015/NĐ-CP của Chính phủ về chứng thực được sửa đổi, bổ sung bởi Nghị định số "
+     "07/2025/NĐ-CP;", "23/2015/NĐ-CP", "chứng thực"),
+    # a closing note that names the instrument again is not part of its title
+    ("Quyết định số 28/2018/QĐ-TTg của Thủ tướng Chính phủ về gửi, nhận văn bản điện tử (Quyết định số "
+     "28/2018/QĐ-TTg);", "28/2018/QĐ-TTg", "gửi, nhận văn bản điện tử"),
+])
+def test_title_stops_before_a_second_mention(text, symbol, title):
+    first = vd.extract_references(text)[0]
+    assert (first.symbol, first.title) == (symbol, title)
 
 
 @pytest.mark.parametrize("text,expected", CONTEXT)

@@ -163,7 +163,8 @@ _TITLE_END = re.compile(
     r"khẩn trương|chủ động|phối hợp|tổ chức việc|và[ ]+(?:" + rx.TYPE_WORD
     + r"))\b)|[ ]+và[ ]+(?=(?:" + rx.TYPE_WORD + r"|các[ ]+văn bản|các[ ]+" + rx.TYPE_WORD + r")\b)"
     r"|[ ]+(?=(?:" + rx.TYPE_WORD + r")[ ]+(?:số[ ]+)?\d)"
-    r"|,?[ ]+(?=(?:được|đã được)[ ]+(?:sửa đổi|bổ sung|thay thế|hợp nhất)\b)"
+    r"|,?[ ]+(?=(?:được|đã được)[ ]+(?:sửa đổi,[ ]*bổ[ ]+sung|sửa đổi(?!,[ ]*bổ)|bổ sung|thay thế|hợp nhất)"
+    r"(?:[ ]+(?:bởi|tại|theo|bằng|một số điều|năm)\b|[ ]*[,;.(]|[ ]+\d|$))"
     # the issuer or the proposal after the title: "... do Bộ trưởng Bộ X ban hành", "tại Tờ trình số"
     r"|[ ]+(?=do[ ]+[^;.\n]{2,100}?[ ]+ban hành\b)|[ ]+(?=tại[ ]+(?:Tờ trình|Báo cáo|Công văn|văn bản)\b)"
     r"|,[ ]+(?=(?:Chủ tịch|Ủy ban|UBND|Sở|Bộ|Thủ tướng|Ban|Hội đồng|HĐND|Văn phòng|Tỉnh ủy|Thành ủy|"
@@ -182,6 +183,15 @@ _TITLE_TAIL = re.compile(r"[ ]+(?:(?:có[ ]+)?quy định|hết hiệu lực(?:[
 _NEXT_MENTION = re.compile(rf"(?i:{rx.TYPE_WORD})\b[^.;\n\d]{{0,30}}?[ ](?i:số)[ ]*:?[ ]*\d")
 
 
+# a closing note that only names an instrument again, or says where it was amended
+_CLOSING_NOTE = re.compile(r"[ ]*\(([^()]{0,400})\)$")
+_BASIS_LINE = re.compile(r"[*_ ]*(?:Căn cứ|Xét|Thực hiện|Theo)\b")
+# after ";" in a "Căn cứ" line, the title goes on when a lower-case noun phrase runs to the end of the line
+_SEMICOLON_GOES_ON = re.compile(
+    rf"[ ]+(?!(?i:{rx.TYPE_WORD}|các|căn cứ|xét|theo|đồng thời|trong đó|và)\b)[^\W\d_A-ZĐ]"
+    r"[^;\n]{0,300}?(?:;[ ]*(?:\n|$|[^\W\d_A-ZĐ])|[.]?[ ]*(?:\n|$))")
+
+
 def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, int]:
     """The title after ``pos``: after "về", a verb such as "phê duyệt", a quote, or (``bare``) a capital."""
     m = rx.TITLE_START_RE.match(text, pos)
@@ -196,8 +206,11 @@ def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, in
         return _clean(q.group("q")) or None, q.end()
     limit = min(len(text), at + 500)
     end = limit
+    basis = _BASIS_LINE.match(text, _line_start(text, pos)) is not None
     for end_m in _TITLE_END.finditer(text, at, limit):
         so_far = text[at:end_m.start()]
+        if basis and end_m.group(0) == ";" and _SEMICOLON_GOES_ON.match(text, end_m.end()):
+            continue  # "Căn cứ Nghị định ... quy định về phân quyền, phân cấp; phân định thẩm quyền ...;"
         if end_m.group(0).strip() in {"", "và"} or end_m.group(0).startswith(","):
             # "... một số điều của Nghị định số 10/2022/NĐ-CP ..." : an instrument inside the title
             if _EMBED_BEFORE.search(so_far) or (rx.SYMBOL_RE.search(so_far) and _EMBED_OPEN.search(so_far)):
@@ -207,6 +220,12 @@ def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, in
         break
     title = re.sub(r"(?:\[\d+\])+$", "", text[at:end].strip(" ,:")).strip(" ,:")
     title = _TITLE_TAIL.sub("", title)
+    note = _CLOSING_NOTE.search(title)
+    if note and rx.SYMBOL_RE.search(note.group(1)):  # "công tác văn thư (Nghị định 30/2020/NĐ-CP)"
+        title = title[:note.start()]
+    title = title.rstrip(" ./")
+    if title.endswith(")") and title.count(")") > title.count("("):
+        title = title[:-1].rstrip(" ,")
     if title.count("“") + title.count("”") == 1:
         title = title.strip("“”")
     elif title.startswith("“") and title.endswith("”") and title.count("“") == 1:
