@@ -158,6 +158,15 @@ TASKS = [
     # a passive agent: "do X thực hiện"
     ("a) Việc đánh giá, xếp loại chất lượng người đứng đầu cơ quan do người đứng đầu cơ quan cấp trên quản lý "
      "trực tiếp thực hiện.", None, ["người đứng đầu cơ quan cấp trên quản lý trực tiếp"], [], None, "Việc đánh giá"),
+    # a subject that holds a verb of its own ends at the duty word
+    ("a) Văn thư cơ quan, đơn vị gửi văn bản có trách nhiệm theo dõi việc tiếp nhận văn bản.", None,
+     ["Văn thư cơ quan, đơn vị gửi văn bản"], [], None, "theo dõi"),
+    ("2. Cơ quan xử lý có trách nhiệm làm rõ thông tin phản hồi.", None, ["Cơ quan xử lý"], [], None, "làm rõ"),
+    # the subject after "Đối với ...," and after a time limit
+    ("a) Đối với thông tin phản ánh kiến nghị đã tiếp nhận, cơ quan, đơn vị được giao thực hiện việc trả lời.",
+     None, ["cơ quan, đơn vị"], [], None, "thực hiện"),
+    ("c) Trong 03 ngày làm việc kể từ ngày có kết quả đánh giá, Ban Quản lý ban hành quyết định.", None,
+     ["Ban Quản lý"], [], None, "ban hành"),
     # "và địa phương" is a body of its own; "Thông tấn xã" names one
     ("3. Đề nghị các bộ, ngành và địa phương kịp thời phản ánh về Bộ Công an.", None,
      ["các bộ, ngành", "địa phương"], [], None, "kịp thời phản ánh"),

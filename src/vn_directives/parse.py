@@ -250,7 +250,8 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"xem xét|tổng hợp|tiến hành|hoàn tất|soạn|lấy|gửi|đề xuất|lãnh đạo|"
          r"chịu|căn cứ|kịp thời|sớm|nghiêm túc|(?<!đăng )ký|thi hành|giải quyết|tham gia|phổ biến|đổi mới|công bố|"
          r"niêm yết|phát hành|kết nối|tự|quyết định|xét duyệt|trực tiếp|họp|khi|làm việc|có văn bản|"
-         r"thu thập|xác minh|kêu gọi|thẩm tra|phê duyệt|(?<!được )phân công|thụ lý|trả lời|hủy bỏ|đăng nhập|sưu tầm")
+         r"thu thập|xác minh|kêu gọi|được quyền|được phép|được lựa chọn|được sử dụng|được quyết định|"
+         r"thẩm tra|phê duyệt|(?<!được )phân công|thụ lý|trả lời|hủy bỏ|đăng nhập|sưu tầm")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
 _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho|"
               r"Khuyến khích|khuyến khích|kêu gọi|Kêu gọi)[ ]+")
@@ -272,9 +273,13 @@ _LEADS = re.compile(rf"^(?P<who>{AGENCY}(?:[^;:]|;[ ]*(?={AGENCY}))*?){_WHO_END}
 _LEADS_COLON = re.compile(rf"^(?P<who>{AGENCY}[^;:]{{0,80}}?)[ ]*:[ ]*(?=\S)")  # "b) Sở Nội vụ, UBND cấp xã: ..."
 # a leading clause before the subject: "Khi xảy ra cháy rừng, Chủ tịch ...", "Trên cơ sở ..., Sở X ...",
 # "Trường hợp ... thì cơ quan, đơn vị có văn bản ..."
-_CONDITION_WORDS = (r"^(?:Khi|khi|Trường hợp|Trong trường hợp|Đối với trường hợp|Sau khi|Trước khi|Nếu|"
-                    r"Trên cơ sở|Trong quá trình|Ngoài|Căn cứ)\b")
+_CONDITION_WORDS = (r"^(?:Khi|khi|Trường hợp|Trong trường hợp|Đối với|Sau khi|Trước khi|Nếu|"
+                    r"Trên cơ sở|Trong quá trình|Trong thời hạn|Trong vòng|Trong[ ]+\d+|Ngoài|Căn cứ)\b")
 _CONDITION = re.compile(_CONDITION_WORDS + r"[^;:]{0,200}?(?:,[ ]*(?=\S)|[ ]thì[ ]+|[ ]*:[ ]*(?=\S))")
+# "Cơ quan xử lý có trách nhiệm ...", "Văn thư cơ quan, đơn vị gửi văn bản có trách nhiệm ...": a subject
+# that holds a verb of its own ends at the duty word
+_DUTY_SUBJECT = re.compile(rf"^(?P<who>{AGENCY}\b(?:(?![ ](?:chủ trì|phối hợp|và|theo)\b)[^;:]){{0,90}}?)"
+                           r"(?<!,)(?=[ ]+(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|phải có trách nhiệm)\b)")
 # "Trường hợp ..., ... thì X ...": the subject comes after "thì" when there is one
 _CONDITION_THI = re.compile(_CONDITION_WORDS + r"[^;:]{0,300}?[ ,]thì[ ]+")
 # a passive agent: "Việc ... do người đứng đầu cơ quan cấp trên thực hiện"
@@ -543,7 +548,7 @@ def parse_task(item: Item, section: str | None = None, lead: str | None = None,
         while cond and (nxt := _CONDITION.match(text[at:])):  # "Trong quá trình ..., nếu ..., X ..."
             cond, at = nxt, at + nxt.end()
         if cond or not re.match(r"(?i:trường hợp|khi|nếu|trong|đối với|sau khi|trước khi)\b", text):
-            m = _LEADS.match(text[at:])
+            m = _DUTY_SUBJECT.match(text[at:]) or _LEADS.match(text[at:])
             if m and _subject_ok(m.group("who")):
                 responsible = _split_agencies(m.group("who"))
                 action_start = at + m.end()
