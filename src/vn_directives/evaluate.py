@@ -288,18 +288,15 @@ def evaluate_tasks(split: str = "test", corpus: Path | None = None,
                    annotations: Path | None = None) -> FieldReport:
     """Per-field accuracy of :func:`parse_task` on gold task items."""
     from .normalize import normalize
-    from .parse import heading_above, lead_actors, parse_tasks, row_fields
+    from .parse import parse_tasks, task_context
     from .segment import segment
 
     rep = FieldReport("tasks", split)
     for name, raw, recs in annotated_docs("tasks", split, corpus, annotations):
         current = segment(normalize(raw))
-        by_index = {it.index: it for it in current}
-        leads = lead_actors(current)
-        fields = row_fields(current)
+        context = task_context(current)
         gold_items = _gold_items(raw, recs, current)
-        tasks = parse_tasks((item, heading_above(host, by_index) if host else None,
-                             leads.get(host.index) if host else None, fields.get(host.index) if host else None)
+        tasks = parse_tasks((item, *(context(host) if host else (None, None, None)))
                             for item, _gold, _chain, host in gold_items)
         for (item, gold, _chain, _host), task in zip(gold_items, tasks):
             g = gold[0]

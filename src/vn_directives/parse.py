@@ -8,7 +8,7 @@ Vietnamese format, ranges, comparators, units, deadlines, and agency names aroun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -253,6 +253,7 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"thu thập|xác minh|kêu gọi|được quyền|được phép|được lựa chọn|được sử dụng|được quyết định|"
          r"thẩm tra|phê duyệt|(?<!được )phân công|thụ lý|trả lời|hủy bỏ|đăng nhập|sưu tầm")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
+_VERB_NOT_AFTER_COMMA = re.compile(rf"(?<![,])[ ]+(?:{_VERB})(?![\w])")
 _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho|"
               r"Khuyến khích|khuyến khích|kêu gọi|Kêu gọi)[ ]+")
 # the end of a list of bodies: before their verb (any case: "Giao Sở X Khẩn trương ..."; "- Phối hợp"),
@@ -265,8 +266,12 @@ _WHO_END = rf"(?<!,)(?<![ ]các)(?<![ ]những)(?<![ ]và)(?=[ ]+(?:-[ ]+)?(?:{_
 # the bodies run up to their verb ("Giao Bộ Quốc phòng, Bộ Công an chỉ đạo ..."), else to a comma or colon
 _GIAO = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:]*?){_WHO_END}")
 _GIAO_SHORT = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:,]*?)(?=[ ]*[,:])")
+# the labels of a plan's fields and table columns: lead body, partners, time
+_FIELD_LEAD = r"(?:Cơ quan|Đơn vị|Bộ phận)[ ]+(?:chủ trì|thực hiện|đầu mối)(?:[ ]+(?:tham mưu|thực hiện))*"
+_FIELD_COORD = r"(?:Cơ quan|Đơn vị)[ ]+phối hợp(?:[ ]+thực hiện)?"
+_FIELD_TIME = r"(?:Thời gian|Thời hạn|Tiến độ)(?:[ ]+(?:thực hiện|hoàn thành|giải quyết))*"
 # "Cơ quan thực hiện: Sở X ...", "Đơn vị chủ trì: ..."
-_LEAD_FIELD = re.compile(rf"^(?:Cơ quan|Đơn vị)[ ]+(?:thực hiện|chủ trì)[ ]*:[ ]*(?P<who>{AGENCY}[^;:]*?)"
+_LEAD_FIELD = re.compile(rf"^{_FIELD_LEAD}[ ]*:[ ]*(?P<who>{AGENCY}[^;:]*?)"
                          rf"(?=[ ]+(?:{_VERB})(?![\w])|[ ]*[;.]|$)")
 # a subject list may run over ";" to another body: "Chánh Văn phòng ..., Thủ trưởng các sở; Chủ tịch UBND ..."
 _LEADS = re.compile(rf"^(?P<who>{AGENCY}(?:[^;:]|;[ ]*(?={AGENCY}))*?){_WHO_END}")
@@ -345,11 +350,10 @@ _MINISTRY_LIST = re.compile(r"^(?P<head>(?:Bộ trưởng|Lãnh đạo)[ ]+các[
 @cache
 def _ministries() -> re.Pattern[str]:
     """The names of ministries after "Bộ " ("Tài chính", "Văn hóa, Thể thao và Du lịch"), longest first."""
-    from .references.symbols import data_table
+    from .references.symbols import data_table, names_alternation
 
-    names = {v["name"][3:] for v in data_table("issuers.json")["issuers"]
-             if v["name"].startswith("Bộ ") and v["name"] != "Bộ Chính trị"}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alt = names_alternation(v["name"][3:] for v in data_table("issuers.json")["issuers"]
+                            if v["name"].startswith("Bộ ") and v["name"] != "Bộ Chính trị")
     return re.compile(rf"(?:{alt})(?![\w])")
 
 
@@ -403,9 +407,7 @@ def agency_heading(text: str) -> str | None:
         lead = _LEADS.match(body)  # "5. Đảng ủy Bộ Khoa học và Công nghệ chịu trách nhiệm:"
         if lead:
             body = " ".join(lead.group("who").split()).strip(" ,")
-        elif not re.search(rf"(?<![,])[ ]+(?:{_VERB})(?![\w])", body):
-            pass  # "5. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": "tổ chức" is a noun
-        else:
+        elif _VERB_NOT_AFTER_COMMA.search(body):  # "..., tổ chức, cá nhân có liên quan": a noun after ","
             body = ""
     return body if body and len(body.split()) <= 14 else None
 
@@ -420,9 +422,6 @@ class RowFields:
     deadline: str | None = None
 
 
-_FIELD_LEAD = r"(?:Cơ quan|Đơn vị|Bộ phận)[ ]+(?:chủ trì|thực hiện|đầu mối)(?:[ ]+(?:tham mưu|thực hiện))*"
-_FIELD_COORD = r"(?:Cơ quan|Đơn vị)[ ]+phối hợp(?:[ ]+thực hiện)?"
-_FIELD_TIME = r"(?:Thời gian|Thời hạn|Tiến độ)(?:[ ]+(?:thực hiện|hoàn thành|giải quyết))*"
 _FIELD_LINE = re.compile(rf"^(?:[-+•]\s*)?(?:(?P<lead>{_FIELD_LEAD})|(?P<coord>{_FIELD_COORD})|(?P<time>{_FIELD_TIME}))"
                          r"[ ]*:[ ]*(?P<value>\S.*)$", re.IGNORECASE)
 # the column heads of a plan's table: "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian"
@@ -436,6 +435,13 @@ def _field_value(kind: str, value: str) -> str:
     if kind == "lead" and (who := _LEADS.match(value)):
         return who.group("who")  # "Sở Tư pháp chủ trì tham mưu"
     return value
+
+
+def _field_deadline(value: str) -> str:
+    """A time field's deadline: its date or year ("Năm 2026" → "2026"), else the phrase in lower case
+    ("Thường xuyên" → "thường xuyên", "0,25 ngày làm việc")."""
+    found, _ = _deadline(value)
+    return found if found and re.fullmatch(r"[\d-]+", found) else value[:1].lower() + value[1:]
 
 
 def _bare_bodies(text: str) -> bool:
@@ -522,22 +528,21 @@ def parse_task(item: Item, section: str | None = None, lead: str | None = None,
     action_start = 0
     listed = _MINISTRY_LIST.match(text)
     members = _ministry_members(listed.group("head"), listed.group("list")) if listed else None
+    field = _FIELD_LINE.match(text)
+    no_subject = field is not None and not field.group("lead")  # "Cơ quan phối hợp: ...", "Thời gian: ..."
+    if field and field.group("coord"):
+        coordinating = _split_agencies(field.group("value"))
+    m = None
+    if not (members or no_subject):
+        m = _LEAD_FIELD.match(text) or _GIAO.search(text)
+        if m is None or len(m.group("who").split()) > 30:
+            m = _GIAO_SHORT.search(text)
+        if m and section and m.start() == 0 and _ORDER_WORD.match(text) and agency_heading(section):
+            m = None  # "Chỉ đạo cơ quan X ...", "Yêu cầu chủ đầu tư ..." under "2. Sở Y": Sở Y leads, X acts
+        m = m or _LEADS_COLON.match(text)
     if members:
         responsible, action_start = members[0], listed.start("list") + members[1]
-        m = None
-    else:
-        m = _LEAD_FIELD.match(text) or _GIAO.search(text)
-    if not members and (m is None or len(m.group("who").split()) > 30):
-        m = _GIAO_SHORT.search(text)
-    if m and section and m.start() == 0 and _ORDER_WORD.match(text) and agency_heading(section):
-        m = None  # "Chỉ đạo cơ quan X ...", "Yêu cầu chủ đầu tư ..." under "2. Sở Y": Sở Y leads, X acts
-    if m is None and not members:
-        m = _LEADS_COLON.match(text)
-    field = _FIELD_LINE.match(text)
-    if field and not field.group("lead"):  # "Cơ quan phối hợp: ...", "Thời gian thực hiện: ...": no subject
-        if field.group("coord"):
-            coordinating = _split_agencies(field.group("value"))
-    if members or (field and not field.group("lead")):
+    elif no_subject:
         pass
     elif m:
         responsible = _split_agencies(re.sub(r"[ ]+(?:chủ trì|làm đầu mối)$", "", m.group("who")))
@@ -559,17 +564,13 @@ def parse_task(item: Item, section: str | None = None, lead: str | None = None,
             agency_heading(section) if section else None) or lead
         if head:
             responsible = _split_agencies(head)
-    c = _COORD.search(text)
-    if c and not coordinating:
-        coordinating = _split_agencies(c.group("who"))
-    elif coordinating:
-        pass
-    elif fields and fields.coordinating:
-        coordinating = _split_agencies(fields.coordinating)
+    if not coordinating:
+        c = _COORD.search(text)
+        who = c.group("who") if c else (fields.coordinating if fields else None)
+        coordinating = _split_agencies(who) if who else []
     deadline, phrase = _deadline(text)
     if deadline is None and fields and fields.deadline:
-        deadline = _deadline(fields.deadline)[0] if _deadline(fields.deadline)[0] and re.fullmatch(
-            r"[\d-]+", _deadline(fields.deadline)[0]) else fields.deadline[:1].lower() + fields.deadline[1:]
+        deadline = _field_deadline(fields.deadline)
     rest = text[action_start:]
     rest = re.sub(r"^[ ,]*(?i:chủ trì|làm đầu mối)[ ,]*", "", rest)
     rest = _COORD.sub("", rest, count=1)
@@ -591,14 +592,20 @@ TIME_LINE = re.compile(r"^(?:[-+•]\s*)?(?:Thời gian|Thời hạn|Tiến đ�
 
 def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
     """Tasks and targets of a document's classified items (duplicates are skipped)."""
+    context = task_context(items)
+    kept = [it for it in items if it.duplicate_of is None]
+    tasks = parse_tasks((it, *context(it)) for it in kept if it.kind == "task")
+    targets = [t for it in kept if it.kind == "target" for t in parse_targets(it, deadline_context(it, items))]
+    return tasks, targets
+
+
+def task_context(items: Sequence[Item]) -> Callable[[Item], tuple[str | None, str | None, RowFields | None]]:
+    """For an item of ``items``: its agency heading, the bodies of the lead-in above it and its row
+    fields, the context :func:`parse_task` takes besides the item's own text."""
     by_index = {it.index: it for it in items}
     leads = lead_actors(items)
     fields = row_fields(items)
-    kept = [it for it in items if it.duplicate_of is None]
-    tasks = parse_tasks((it, heading_above(it, by_index), leads.get(it.index), fields.get(it.index))
-                        for it in kept if it.kind == "task")
-    targets = [t for it in kept if it.kind == "target" for t in parse_targets(it, deadline_context(it, items))]
-    return tasks, targets
+    return lambda it: (heading_above(it, by_index), leads.get(it.index), fields.get(it.index))
 
 
 def heading_above(item: Item, by_index: dict[int, Item]) -> str | None:

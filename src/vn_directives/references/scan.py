@@ -17,7 +17,7 @@ from ..normalize import Normalized, is_word_char, normalize
 from ..records import Reference, ShortForm
 from . import regexes as rx
 from .header import Header, read_header
-from .symbols import Symbol, canonical_type_code, data_table, symbol_from_match, type_names
+from .symbols import Symbol, canonical_type_code, data_table, names_alternation, symbol_from_match, type_names
 
 WINDOW = 160
 HEADER_ZONE = 4000
@@ -103,8 +103,7 @@ def _cut_issuer(raw: str) -> str:
 @cache
 def _long_bodies() -> re.Pattern[str]:
     """Names of bodies with 'về' or commas inside (data/bodies.json), longest first."""
-    names = sorted((b["name"] for b in data_table("bodies.json")["bodies"]), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n).replace(r"\ ", "[ ]+") for n in names), re.IGNORECASE)
+    return re.compile(names_alternation(b["name"] for b in data_table("bodies.json")["bodies"]), re.IGNORECASE)
 
 
 @cache
@@ -121,8 +120,7 @@ def _closed_names() -> frozenset[str]:
 def _closed_bodies() -> re.Pattern[str]:
     """A name of :func:`_closed_names`, longest first, when a capitalised title comes right after it:
     "của Chính phủ Ứng dụng công nghệ thông tin ..."."""
-    names = _closed_names()
-    alt = "|".join(re.escape(n).replace(r"\ ", "[ ]+") for n in sorted(names, key=len, reverse=True))
+    alt = names_alternation(_closed_names())
     return re.compile(rf"(?:{alt})(?=[ ]+(?!(?:Việt|Nước|Cộng|Khóa|Khoá|Trung|Đảng)\b)[^\W\d_])")
 
 
@@ -206,10 +204,10 @@ def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, in
         return _clean(q.group("q")) or None, q.end()
     limit = min(len(text), at + 500)
     end = limit
-    basis = _BASIS_LINE.match(text, _line_start(text, pos)) is not None
     for end_m in _TITLE_END.finditer(text, at, limit):
         so_far = text[at:end_m.start()]
-        if basis and end_m.group(0) == ";" and _SEMICOLON_GOES_ON.match(text, end_m.end()):
+        if end_m.group(0) == ";" and _SEMICOLON_GOES_ON.match(text, end_m.end()) and _BASIS_LINE.match(
+                text, _line_start(text, pos)):
             continue  # "Căn cứ Nghị định ... quy định về phân quyền, phân cấp; phân định thẩm quyền ...;"
         if end_m.group(0).strip() in {"", "và"} or end_m.group(0).startswith(","):
             # "... một số điều của Nghị định số 10/2022/NĐ-CP ..." : an instrument inside the title
@@ -341,10 +339,10 @@ def _numbered(text: str, header: Header) -> list[Mention]:
             mention.date, mention.date_valid, pos = date, ok, pos2
             mention.end = pos
         issuer, pos2 = _read_issuer(text, pos)
-        pos2_issuer_end = -1
+        bare_at = -1  # a capitalised title may start right after a central body's name
         if issuer and mention.role == "cited":
             mention.issuer, pos = issuer, pos2
-            pos2_issuer_end = pos2 if issuer in _closed_names() else -1
+            bare_at = pos if issuer in _closed_names() else -1
             mention.end = pos
             if not date:
                 date, ok, pos2 = _read_date(text, pos)
@@ -352,7 +350,7 @@ def _numbered(text: str, header: Header) -> list[Mention]:
                     mention.date, mention.date_valid, pos = date, ok, pos2
                     mention.end = pos
         if mention.role == "cited" and mention.title is None:
-            title, pos2 = _read_title(text, pos, bare=bool(issuer) and pos == pos2_issuer_end)
+            title, pos2 = _read_title(text, pos, bare=pos == bare_at)
             if title:
                 mention.title = title
                 pos = pos2

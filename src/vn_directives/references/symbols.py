@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,6 +30,11 @@ class Symbol:
 def data_table(name: str) -> dict:
     """A JSON table of ``vn_directives/data``, read once."""
     return json.loads(resources.files("vn_directives.data").joinpath(name).read_text("utf-8"))
+
+
+def names_alternation(names: Iterable[str]) -> str:
+    """A regex alternation of names, longest first, a space in a name matching one or more spaces."""
+    return "|".join(re.escape(n).replace(r"\ ", "[ ]+") for n in sorted(set(names), key=len, reverse=True))
 
 
 @cache
