@@ -98,6 +98,19 @@ TASKS = [
      ["Các tỉnh, thành phố"], [], None, "Ban hành các chính sách"),
     ("Giao các Phó Thủ tướng Chính phủ theo nhiệm vụ được phân công kiểm tra, đôn đốc các Bộ.", None,
      ["các Phó Thủ tướng Chính phủ"], [], None, "kiểm tra"),
+    # "Các Sở, ..." and a subject before "căn cứ"; "phải" ends a subject that holds a verb of its own
+    ("2. Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức có liên quan căn cứ Kế hoạch này, xây "
+     "dựng Kế hoạch triển khai.", None, ["Các Sở, ban, ngành", "UBND xã, phường", "các cơ quan, tổ chức có liên quan"],
+     [], None, "căn cứ Kế hoạch này"),
+    ("Đối với các phản ánh có nội dung phức tạp, chưa thể xử lý ngay thì cơ quan, đơn vị xử lý phản ánh phải có văn "
+     "bản báo cáo cấp có thẩm quyền.", None, ["cơ quan, đơn vị xử lý phản ánh"], [], None, "phải có văn bản"),
+    # a province as the actor; "(sau đây gọi tắt là ...)" is not part of the name
+    ("Thành phố chủ động kiện toàn tổ chức, sắp xếp cán bộ của từng cơ quan, đơn vị.", None, ["Thành phố"], [], None,
+     "chủ động kiện toàn"),
+    ("a) Cơ quan, tổ chức, doanh nghiệp sử dụng lao động (sau đây gọi tắt là “đơn vị”) lập 01 bộ hồ sơ cấp mới thẻ.",
+     None, ["Cơ quan, tổ chức, doanh nghiệp sử dụng lao động"], [], None, "lập 01 bộ hồ sơ"),
+    ("Trường hợp không chấp nhận đề nghị, Sở Khoa học và Công nghệ thông báo bằng văn bản nêu rõ lý do cho cơ quan.",
+     None, ["Sở Khoa học và Công nghệ"], [], None, "thông báo bằng văn bản"),
     ("b) Sở Nội vụ: Tổng hợp kết quả thực hiện cải cách hành chính.", None, ["Sở Nội vụ"], [], None,
      "Tổng hợp kết quả"),
     # the agency heading leads; the body it directs acts under it
@@ -196,6 +209,14 @@ def test_tasks(text, section, resp, coord, deadline, action):
     # "tổ chức" after a comma is a noun, not the verb that ends the subject
     ("5. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan",
      "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan"),
+    # a holder's duties: the whole rest names the holder, verbs and all, up to "trong/đối với/khi/về"
+    ("Điều 18. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị",
+     "các cơ quan, đơn vị xử lý phản ánh kiến nghị"),
+    ("Điều 15. Trách nhiệm của cơ quan, tổ chức quản lý trực tiếp", "cơ quan, tổ chức quản lý trực tiếp"),
+    # a long name of a group of bodies (16 words)
+    ("1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa:",
+     "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa"),
+    ("1. Ủy ban nhân dân Thành phố có quyền hạn và trách nhiệm:", "Ủy ban nhân dân Thành phố"),
 ])
 def test_agency_heading(text, body):
     assert agency_heading(text) == body
@@ -274,6 +295,87 @@ def test_table_cells_beside_a_point_assign_it():
         "quý III/2026")
     assert (tasks[9].responsible, tasks[9].coordinating, tasks[9].deadline) == (
         ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"], "thường xuyên")
+
+
+def test_lead_in_after_a_purpose_clause_assigns_the_points_under_it():
+    from vn_directives.parse import parse_items
+
+    items = _items(
+        ("II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI", True),
+        ("Để tiếp tục tháo gỡ các khó khăn, vướng mắc trong phát triển kinh tế - xã hội, giải ngân vốn đầu tư "
+         "công, tỉnh Đắk Lắk cần tiếp tục thực hiện quyết liệt, đồng bộ một số nội dung trọng tâm sau:", False),
+        ("1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội đã được Hội đồng nhân dân tỉnh giao từ đầu năm.", False),
+    )
+    for it in items[1:]:
+        object.__setattr__(it, "section_index", 0)
+    tasks = {t.item: t for t in parse_items(items)[0]}
+    assert tasks[2].responsible == ["tỉnh Đắk Lắk"]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a ministry's line, then its tasks one level deeper; the next ministry's line ends the first
+    ([("a) Tiếp tục hoàn thiện thể chế chính sách về quản lý rác thải", False),
+      ("- Bộ Nông nghiệp và Môi trường", False),
+      ("+ Nghiên cứu, rà soát, hoàn thiện các chính sách, pháp luật về bảo vệ môi trường.", False),
+      ("+ Ban hành hướng dẫn cải tạo, nâng cấp, đóng cửa các bãi chôn lấp chất thải.", False),
+      ("- Bộ Công Thương", False),
+      ("+ Ban hành theo thẩm quyền các chính sách thúc đẩy tiêu dùng sản phẩm tái chế.", False),
+      ("b) Tăng cường công tác kiểm tra, giám sát việc quản lý chất thải rắn sinh hoạt.", False)],
+     {2: ["Bộ Nông nghiệp và Môi trường"], 3: ["Bộ Nông nghiệp và Môi trường"], 5: ["Bộ Công Thương"], 6: []}),
+    # "Đề nghị X" with no verb heads the points under it; "Chỉ đạo Y ..." there is X's order to Y, and a
+    # paragraph without a marker goes with the point above it
+    ([("c) Đề nghị Trung ương Mặt trận Tổ quốc Việt Nam", False),
+      ("- Chỉ đạo Hội Nông dân Việt Nam đẩy mạnh tuyên truyền, vận động hội viên.", False),
+      ("Phát huy vai trò nòng cốt trong xây dựng, duy trì các mô hình cộng đồng.", False),
+      ("d) Đài Truyền hình Việt Nam có trách nhiệm tăng cường thời lượng tuyên truyền.", False)],
+     {1: ["Trung ương Mặt trận Tổ quốc Việt Nam"], 2: ["Trung ương Mặt trận Tổ quốc Việt Nam"],
+      3: ["Đài Truyền hình Việt Nam"]}),
+    # the last line of an addressee list is not a heading: the letter's body comes right after it
+    ([("- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", False),
+      ("Để tiếp tục phát huy những kết quả đạt được, thực hiện hiệu quả kết luận của Bộ Chính trị.", False),
+      ("1. Cơ quan thanh tra khẩn trương hoàn thành việc thanh tra.", False),
+      ("Trong quá trình thực hiện, nếu có khó khăn vướng mắc, kịp thời phản ánh về Bộ Tài chính.", False)],
+     {2: ["Cơ quan thanh tra"], 3: []}),
+])
+def test_a_body_line_in_a_list_heads_the_deeper_points(rows, expected):
+    from vn_directives.parse import parse_items
+
+    tasks = {t.item: t.responsible for t in parse_items(_items(*rows))[0]}
+    assert {k: tasks[k] for k in expected} == expected
+
+
+def test_table_with_more_columns_and_a_source_column():
+    from vn_directives.parse import parse_items
+
+    items = _items(
+        ("STT", False), ("Nhiệm vụ", False), ("Văn bản giao nhiệm vụ", False), ("Cơ quan chủ trì thực hiện", False),
+        ("Thời hạn hoàn thành", False), ("Kết quả thực hiện", False), ("Tiến độ", False),
+        ("19. Xây dựng Nghị định quy định chính sách học bổng cho người học các ngành khoa học cơ bản.", False),
+        ("Nghị quyết số 71/NQ-CP", False), ("Bộ Giáo dục và Đào tạo", False), ("30/09/2025", False),
+        ("24", False), ("Chủ trì xây dựng cơ sở dữ liệu quốc gia về y tế, 12 CSDL chuyên ngành", False),
+        ("Bộ Y tế", False), ("31/12/2025", False), ("Đang thực hiện", False),
+    )
+    tasks = {t.item: t for t in parse_items(items)[0]}
+    assert (tasks[7].responsible, tasks[7].deadline) == (["Bộ Giáo dục và Đào tạo"], "2025-09-30")
+    assert (tasks[12].responsible, tasks[12].deadline) == (["Bộ Y tế"], "2025-12-31")
+
+
+def test_procedure_table_whose_body_column_comes_first():
+    from vn_directives.parse import parse_items
+
+    items = _items(
+        ("6. Quy trình giải quyết", True), ("Tên bước", False), ("Đơn vị/người thực hiện", False),
+        ("Nội dung công việc", False), ("Thời hạn giải quyết (ĐVT: Ngày làm việc)", False), ("Bước 1", False),
+        ("Cán bộ Bộ phận TN&TKQ Sở Dân tộc & Tôn giáo", False),
+        ("Kiểm tra, hướng dẫn, tiếp nhận hồ sơ đề nghị thay đổi trụ sở của tổ chức tôn giáo.", False),
+        ("1/2 ngày", False), ("Bước 2", False), ("Trưởng Bộ phận TN&TKQ", False),
+        ("- Chuyển hồ sơ tới Lãnh đạo Sở.", False),
+        ("7. Tổ chức thực hiện", True),
+        ("Sở Nội vụ", False),
+    )
+    tasks = {t.item: t.responsible for t in parse_items(items)[0]}
+    assert tasks[7] == ["Cán bộ Bộ phận TN&TKQ Sở Dân tộc & Tôn giáo"]
+    assert tasks[11] == ["Trưởng Bộ phận TN&TKQ"]
 
 
 def test_seed_targets(seed_doc):

@@ -231,7 +231,8 @@ AGENCY = (
     r"Trường(?![ ]+hợp)|Viện|"
     r"Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Thủ trưởng|thủ trưởng|Trưởng|Giám đốc|Chủ tịch|"
     r"Bộ trưởng|Thủ tướng|Phó Thủ tướng|các Phó Thủ tướng|Tổng Giám đốc|Người đứng đầu|người đứng đầu|Chánh|"
-    r"Các sở|Các bộ|các sở|Lãnh đạo|lãnh đạo|Tòa án|Viện kiểm sát|Thi hành án|Cơ quan|các bộ phận|"
+    r"Các sở|Các bộ|các sở|Các Sở|các Sở|Các Ban|các Ban|Các ban|các ban|Các ngành|các ngành|"
+    r"Lãnh đạo|lãnh đạo|Tòa án|Viện kiểm sát|Thi hành án|Cơ quan|các bộ phận|"
     r"Các doanh nghiệp|Chủ đầu tư|chủ đầu tư|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Bí thư|Thống đốc|"
     r"Văn thư|Chuyên viên|Trung ương|Các cấp ủy|các cấp ủy|Các cấp uỷ|các cấp uỷ|Cấp ủy|"
     r"các bộ|các cơ quan|các đơn vị|các địa phương|các ngành|các xã|các Bộ|Các Bộ|các tỉnh|Các tỉnh|"
@@ -239,19 +240,23 @@ AGENCY = (
     r"Phó Trưởng ban|các Phó Trưởng ban|Các Phó Trưởng ban|Ủy viên|các Ủy viên|Các Ủy viên|Thành viên|"
     r"các thành viên|Các thành viên|Chính phủ|Quốc hội|Mặt trận|Kiểm toán|Cá nhân|Người chủ trì|văn thư|"
     r"chính quyền|Chính quyền|Cán bộ|cán bộ|Người nộp|người nộp|Người có thẩm quyền|người có thẩm quyền|"
-    r"Cấp có thẩm quyền|cấp có thẩm quyền|hội đồng|Ủy ban|Uỷ ban|Thường trực|Tổng Thư ký)"
+    r"Cấp có thẩm quyền|cấp có thẩm quyền|hội đồng|Ủy ban|Uỷ ban|Thường trực|Tổng Thư ký|"
+    # a province or city as the actor of a conclusion: "tỉnh Đắk Lắk cần ...", "Thành phố chủ động ..."
+    r"Tỉnh|Thành phố|(?:tỉnh|thành phố)(?=[ ]+[A-ZĐ]))"
 )
 _AGENCY_START = re.compile(rf"^{AGENCY}\b")
 _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|hoàn thành|tham mưu|rà soát|"
          r"trình|báo cáo|chỉ đạo|hướng dẫn|kiểm tra|theo dõi|đôn đốc|tăng cường|đẩy mạnh|tập trung|"
          r"khẩn trương|chủ động|bảo đảm|đảm bảo|nghiên cứu|ban hành|bố trí|cân đối|cung cấp|có trách nhiệm|"
          r"chịu trách nhiệm|tiếp tục|quán triệt|thường xuyên|phát huy|nâng cao|duy trì|xử lý|rà|phải|"
-         r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý|thẩm định|tiếp nhận|"
+         r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý(?![ ]+trực tiếp)|thẩm định|tiếp nhận|"
          r"xem xét|tổng hợp|tiến hành|hoàn tất|soạn|lấy|gửi|đề xuất|lãnh đạo|"
          r"chịu|căn cứ|kịp thời|sớm|nghiêm túc|(?<!đăng )ký|thi hành|giải quyết|tham gia|phổ biến|đổi mới|công bố|"
-         r"niêm yết|phát hành|kết nối|tự|quyết định|xét duyệt|trực tiếp|họp|khi|làm việc|có văn bản|"
+         r"niêm yết|phát hành|kết nối|(?<!trật )tự|quyết định|xét duyệt|(?<!quản lý )trực tiếp|họp|khi|làm việc|"
+         r"có văn bản|"
          r"thu thập|xác minh|kêu gọi|được quyền|được phép|được lựa chọn|được sử dụng|được quyết định|"
-         r"thẩm tra|phê duyệt|(?<!được )phân công|thụ lý|trả lời|hủy bỏ|đăng nhập|sưu tầm")
+         r"thẩm tra|phê duyệt|(?<!được )phân công|thụ lý|trả lời|hủy bỏ|đăng nhập|sưu tầm|cần|thông báo|"
+         r"có quyền|cụ thể hóa|cụ thể hoá")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
 _VERB_NOT_AFTER_COMMA = re.compile(rf"(?<![,])[ ]+(?:{_VERB})(?![\w])")
 _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho|"
@@ -267,7 +272,8 @@ _WHO_END = rf"(?<!,)(?<![ ]các)(?<![ ]những)(?<![ ]và)(?=[ ]+(?:-[ ]+)?(?:{_
 _GIAO = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:]*?){_WHO_END}")
 _GIAO_SHORT = re.compile(rf"{_GIAO_WORD}(?P<who>{AGENCY}[^;:,]*?)(?=[ ]*[,:])")
 # the labels of a plan's fields and table columns: lead body, partners, time
-_FIELD_LEAD = r"(?:Cơ quan|Đơn vị|Bộ phận)[ ]+(?:chủ trì|thực hiện|đầu mối)(?:[ ]+(?:tham mưu|thực hiện))*"
+_FIELD_LEAD = (r"(?:Cơ quan|Đơn vị|Bộ phận)(?:[ ]*/[ ]*(?:người|cá nhân))?[ ]+(?:chủ trì|thực hiện|đầu mối)"
+               r"(?:[ ]+(?:tham mưu|thực hiện))*")
 _FIELD_COORD = r"(?:Cơ quan|Đơn vị)[ ]+phối hợp(?:[ ]+thực hiện)?"
 _FIELD_TIME = r"(?:Thời gian|Thời hạn|Tiến độ)(?:[ ]+(?:thực hiện|hoàn thành|giải quyết))*"
 # "Cơ quan thực hiện: Sở X ...", "Đơn vị chủ trì: ..."
@@ -284,7 +290,7 @@ _CONDITION = re.compile(_CONDITION_WORDS + r"[^;:]{0,200}?(?:,[ ]*(?=\S)|[ ]thì
 # "Cơ quan xử lý có trách nhiệm ...", "Văn thư cơ quan, đơn vị gửi văn bản có trách nhiệm ...": a subject
 # that holds a verb of its own ends at the duty word
 _DUTY_SUBJECT = re.compile(rf"^(?P<who>{AGENCY}\b(?:(?![ ](?:chủ trì|phối hợp|và|theo)\b)[^;:]){{0,90}}?)"
-                           r"(?<!,)(?=[ ]+(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|phải có trách nhiệm)\b)")
+                           r"(?<!,)(?=[ ]+(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|phải)\b)")
 # "Trường hợp ..., ... thì X ...": the subject comes after "thì" when there is one
 _CONDITION_THI = re.compile(_CONDITION_WORDS + r"[^;:]{0,300}?[ ,]thì[ ]+")
 # a passive agent: "Việc ... do người đứng đầu cơ quan cấp trên thực hiện"
@@ -302,7 +308,7 @@ _BODY_WORD = re.compile(
     r"Ngân hàng|Liên đoàn|Mặt trận|Hội|Trường|Viện|Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm|"
     r"Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Thủ tướng|Tòa án|Viện kiểm sát|Cơ quan|Các|các|Chính phủ|"
     r"Quốc hội|Kiểm toán|Thi hành án|Trưởng ban|Phó Trưởng ban|Ủy viên|Đảng ủy|Đảng uỷ|chính quyền|"
-    r"Chánh|Người đứng đầu|người đứng đầu|Thống đốc|Thông tấn xã|Tổng Công ty|Quỹ|Hiệp hội)\b"
+    r"Chánh|Người đứng đầu|người đứng đầu|Thống đốc|Thông tấn xã|Tổng Công ty|Quỹ|Hiệp hội|Thường trực)\b"
 )
 
 
@@ -310,10 +316,14 @@ _QUALIFIER = re.compile(r"[ ]+(?:theo chức năng|theo thẩm quyền|được 
                         r"trong phạm vi|với vai trò|theo nhiệm vụ)\b.*$|[ ]+-[ ]+(?:[Cc]ơ quan|[Tt]hường trực)\b.*$")
 
 
+_ALIAS = re.compile(r"\((?:sau đây|gọi tắt|gọi là|viết tắt)[^()]*\)")  # "(sau đây gọi tắt là “đơn vị”)"
+
+
 def _split_agencies(s: str) -> list[str]:
     """Bodies of a list: split at "," and "và" before a new body's name; "các cơ quan, đơn vị liên
     quan" and "Bộ Khoa học và Công nghệ" stay whole."""
-    s = _QUALIFIER.sub("", " ".join(s.split())).strip(" .,")
+    s = " ".join(_ALIAS.sub(" ", s).split())
+    s = _QUALIFIER.sub("", s).strip(" .,")
     parts: list[str] = []
     pieces = re.split(r"([,;][ ]*|[ ]+(?:và|cùng)[ ]+)", s)
     for k in range(0, len(pieces), 2):
@@ -395,12 +405,14 @@ def agency_heading(text: str) -> str | None:
         who = " ".join(_QUALIFIER.sub("", g.group("who")).split()).strip(" ,")
         return who if who and len(who.split()) <= 14 else None
     duty = _DUTY_OF.match(body)  # "Điều 15. Quyền và trách nhiệm của người quản trị": any holder
-    body = body[duty.end():] if duty else re.sub(r"^(?:Trách nhiệm|Nhiệm vụ|Đối với|Giao)(?:[ ]+của)?[ ]+", "",
+    body = body[duty.end():] if duty else re.sub(r"^(?:Trách nhiệm|Nhiệm vụ|Đối với|Giao|Đề nghị)(?:[ ]+của)?[ ]+", "",
                                                   body, flags=re.IGNORECASE)
     body = _QUALIFIER.sub("", body)  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"
     body = body[:1].upper() + body[1:] if body[:3].lower() in {"sở ", "bộ "} else body
-    if duty and body and not _VERB_RE.search(body) and len(body.split()) <= 14:
-        return body
+    if duty:  # the rest names the holder whole ("... của các cơ quan, đơn vị xử lý phản ánh kiến nghị")
+        body = re.sub(r"[ ]+(?:trong|đối với|khi|về)[ ]+.*$", "", body).strip()
+        if body and len(body.split()) <= 16:
+            return body
     if not body or not _AGENCY_START.match(body):
         return None
     if _VERB_RE.search(body):
@@ -409,7 +421,7 @@ def agency_heading(text: str) -> str | None:
             body = " ".join(lead.group("who").split()).strip(" ,")
         elif _VERB_NOT_AFTER_COMMA.search(body):  # "..., tổ chức, cá nhân có liên quan": a noun after ","
             body = ""
-    return body if body and len(body.split()) <= 14 else None
+    return body if body and len(body.split()) <= 20 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,8 +438,11 @@ _FIELD_LINE = re.compile(rf"^(?:[-+•]\s*)?(?:(?P<lead>{_FIELD_LEAD})|(?P<coord
                          r"[ ]*:[ ]*(?P<value>\S.*)$", re.IGNORECASE)
 # the column heads of a plan's table: "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian"
 _COLUMN = re.compile(rf"^(?:(?P<lead>{_FIELD_LEAD}|Chủ trì|Phân công(?:[ ]+(?:nhiệm vụ|thực hiện))?|"
-                     rf"Trách nhiệm(?:[ ]+thực hiện)?)|(?P<coord>{_FIELD_COORD}|Phối hợp)|(?P<time>{_FIELD_TIME}))"
+                     rf"Trách nhiệm(?:[ ]+thực hiện)?)|(?P<coord>{_FIELD_COORD}|Phối hợp)|(?P<time>{_FIELD_TIME})|"
+                     r"(?P<task>Nội dung(?:[ ]+(?:công việc|nhiệm vụ|thực hiện))?|Tên nhiệm vụ))"
                      r"[ ]*:?$", re.IGNORECASE)
+# a cell that names who does a procedure's step: "Cán bộ Bộ phận TN&TKQ", "Lãnh đạo Sở"
+_ACTOR_CELL = re.compile(rf"^(?:{AGENCY}|Phòng(?![ ]*,|[ ]+(?:chống|ngừa|tránh|cháy)\b))\b[^.;:]*$")
 
 
 def _field_value(kind: str, value: str) -> str:
@@ -455,7 +470,9 @@ def row_fields(items: Sequence[Item]) -> dict[int, RowFields]:
 
     A block of field lines belongs to the points since the previous block or heading; a block right
     under a heading, before any point, belongs to the points after it. In a table whose columns name the
-    lead body, the cells after a point's cell are its lead body, partners and time, in column order.
+    lead body after the task, the cells after a point's cell are its lead body, partners and time, in
+    column order; where the body's column comes first (a procedure's "Đơn vị/người thực hiện | Nội dung
+    công việc"), a body's cell leads the points after it.
     """
     out: dict[int, RowFields] = {}
     pending: list[int] = []
@@ -464,6 +481,7 @@ def row_fields(items: Sequence[Item]) -> dict[int, RowFields]:
     columns: list[str] = []
     row: tuple[int, list[str]] | None = None  # (the point, the cells after it)
     in_head = False  # the previous item was a column head
+    actor: str | None = None  # the body of the step, in a table whose body column comes first
 
     def flush() -> None:
         nonlocal pending, block, forward
@@ -480,12 +498,27 @@ def row_fields(items: Sequence[Item]) -> dict[int, RowFields]:
         text = " ".join(_MARKER.sub("", it.clean).split())
         col = _COLUMN.match(text)
         if col and len(text) <= 40:
-            kind = next(k for k in ("lead", "coord", "time") if col.group(k))
-            columns = columns if in_head and kind not in columns else []
-            columns.append(kind)
-            row, in_head = None, True
+            kind = next(k for k in ("lead", "coord", "time", "task") if col.group(k))
+            if not in_head:
+                columns = []
+            if kind not in columns:  # "Thời hạn | Kết quả | Tiến độ": the first time column counts
+                columns.append(kind)
+            row, actor, in_head = None, None, True
             continue
+        if in_head and "lead" in columns and len(text) <= 40 and not re.search(r"\d", text):
+            continue  # another column head ("Kết quả thực hiện")
         in_head = False
+        if "lead" in columns and "task" in columns and columns.index("lead") < columns.index("task"):
+            if it.is_heading:
+                actor = None
+                if _ARTICLE.match(it.clean) or _marker_depth(it.clean) is not None:
+                    columns = []  # "7. Trách nhiệm ...", "Điều 5.": the table has ended
+            elif len(text.split()) <= 12 and _ACTOR_CELL.match(text):
+                actor = text
+                continue
+            elif actor is not None:
+                out[it.index] = RowFields(actor)
+                continue
         f = _FIELD_LINE.match(text)
         if f:
             kind = next(k for k in ("lead", "coord", "time") if f.group(k))
@@ -495,9 +528,11 @@ def row_fields(items: Sequence[Item]) -> dict[int, RowFields]:
             flush()
         if columns and "lead" in columns and row is not None:
             k, cells = row
-            if len(cells) < len(columns) - columns.index("lead") and (cells or _bare_bodies(text)):
+            if not cells and len(text.split()) <= 12 and SYMBOL_RE.search(text):
+                continue  # a column that names the instrument the task comes from: "Nghị quyết số 71/NQ-CP"
+            names = [c for c in columns[columns.index("lead"):] if c != "task"]
+            if len(cells) < len(names) and (cells or _bare_bodies(text)):
                 cells.append(text)
-                names = columns[columns.index("lead"):]
                 got = dict(zip(names, cells))
                 out[k] = RowFields(got.get("lead"), got.get("coord"), got.get("time"))
                 continue
@@ -600,12 +635,64 @@ def parse_items(items: Sequence[Item]) -> tuple[list[Task], list[Target]]:
 
 
 def task_context(items: Sequence[Item]) -> Callable[[Item], tuple[str | None, str | None, RowFields | None]]:
-    """For an item of ``items``: its agency heading, the bodies of the lead-in above it and its row
-    fields, the context :func:`parse_task` takes besides the item's own text."""
+    """For an item of ``items``: its agency heading (a body's line above it in the list, else the
+    heading of its section), the bodies of the lead-in above it and its row fields, the context
+    :func:`parse_task` takes besides the item's own text."""
     by_index = {it.index: it for it in items}
     leads = lead_actors(items)
     fields = row_fields(items)
-    return lambda it: (heading_above(it, by_index), leads.get(it.index), fields.get(it.index))
+    heads = list_heads(items)
+    return lambda it: (heads.get(it.index) or heading_above(it, by_index), leads.get(it.index),
+                       fields.get(it.index))
+
+
+# list markers by depth: "I." above "1." above "1.1" above "(1)" above "a)" above "-" above "+"
+_STYLES = ((re.compile(r"[IVX]+\.\s"), 0), (re.compile(r"\d+(?:\.\d+)+\.?\s"), 2),
+           (re.compile(r"\d+[.)]\s"), 1), (re.compile(r"\(\d+\)\s"), 3), (re.compile(r"[a-zđ][.)]\s"), 4),
+           (re.compile(r"[-–]\s"), 5), (re.compile(r"[+•●▪◦]\s"), 6))
+
+
+def _marker_depth(text: str) -> int | None:
+    """How deep the list marker a point starts with lies (0 for "I.", 4 for "a)"), or None."""
+    return next((depth for rx_, depth in _STYLES if rx_.match(text)), None)
+
+
+def _body_line(text: str) -> str | None:
+    """The line of a list that only names a body ("- Bộ Công Thương", "c) Đề nghị Trung ương Mặt trận
+    Tổ quốc Việt Nam"), in the form :func:`agency_heading` reads, or None."""
+    body = _MARKER.sub("", text).strip().rstrip(".:")
+    bare = re.sub(r"^(?:Đề nghị|Giao|Yêu cầu|Đối với)[ ]+", "", body)
+    if len(bare.split()) > 16 or not _AGENCY_START.match(bare) or _VERB_RE.search(bare):
+        return None
+    return bare if agency_heading(bare) else None
+
+
+def list_heads(items: Sequence[Item]) -> dict[int, str]:
+    """For each point under a list line that only names a body, that body: the deeper points after
+    the line, up to the next point at its depth or above ("- Bộ Nông nghiệp và Môi trường" then
+    "+ Nghiên cứu ...", "+ Ban hành ..."). A paragraph without a marker goes with the point above it,
+    and ends the line's list when it comes right after the line."""
+    out: dict[int, str] = {}
+    head: tuple[str, int] | None = None  # (body, its depth)
+    under = False  # a point under the head came since the head
+    for it in items:
+        if it.is_heading or it.part != "body":
+            head = None
+            continue
+        depth = _marker_depth(it.clean)
+        if depth is None:
+            if head is not None and under:
+                out[it.index] = head[0]
+            else:
+                head = None
+            continue
+        if head is not None and depth <= head[1]:
+            head = None
+        if head is not None:
+            out[it.index], under = head[0], True
+        elif (body := _body_line(it.clean)) is not None:
+            head, under = (body, depth), False
+    return out
 
 
 def heading_above(item: Item, by_index: dict[int, Item]) -> str | None:
@@ -626,10 +713,25 @@ def parse_tasks(entries: Iterable[tuple[Item, str | None, str | None, RowFields 
     tasks: list[Task] = []
     for item, heading, lead, fields in entries:
         task = parse_task(item, heading, lead, fields)
-        if not task.responsible and tasks and TIME_LINE.match(task.text):
+        if tasks and tasks[-1].responsible and TIME_LINE.match(task.text):
             task = replace(task, responsible=list(tasks[-1].responsible))
         tasks.append(task)
     return tasks
+
+
+# a purpose or condition clause before a lead-in's subject: "Để tiếp tục ..., tỉnh X cần ... sau:"
+_CLAUSE_START = re.compile(_CONDITION_WORDS[:-3] + r"|Để|Nhằm|Với mục tiêu|Qua)\b")
+
+
+def _subject_after_clause(text: str) -> re.Match[str] | None:
+    """The subject after a leading clause of up to 400 characters, tried after each of its commas."""
+    if not _CLAUSE_START.match(text):
+        return None
+    for comma in re.finditer(r",[ ]*", text[:400]):
+        m = _LEADS.match(text[comma.end():])
+        if m:
+            return m
+    return None
 
 
 def lead_actors(items: Sequence[Item]) -> dict[int, str]:
@@ -652,7 +754,8 @@ def lead_actors(items: Sequence[Item]) -> dict[int, str]:
                 break
         text = it.clean.rstrip()
         if text.endswith(":") and not it.is_heading:
-            m = _GIAO.search(text) or _LEADS.match(_MARKER.sub("", text))
+            body = _MARKER.sub("", text)
+            m = _GIAO.search(text) or _LEADS.match(body) or _subject_after_clause(body)
             if m and len(m.group("who").split()) <= 14:
                 active.append((it.index, it.section_index, " ".join(m.group("who").split())))
     return out
