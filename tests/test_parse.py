@@ -41,6 +41,11 @@ TARGETS = [
     ("Tỷ lệ hộ dùng nước sạch 95% trở lên.", [(95.0, None, "%", "trở lên", None)]),
     ("Nồng độ bụi PM2.5 vào năm 2030 đạt dưới 40 μg/m3 (giảm 20% so với mức trung bình năm 2024).",
      [(40.0, None, "μg/m3", "dưới", "2030"), (20.0, None, "%", "giảm", "2030")]),
+    # ranks in groups, each clause with its own year; "và nhóm 60" keeps the comparator
+    ("Việt Nam thuộc nhóm 4 nước dẫn đầu ASEAN và nhóm 60 nước dẫn đầu thế giới vào năm 2028; thuộc nhóm 3 nước "
+     "dẫn đầu ASEAN vào năm 2030.",
+     [(4.0, None, "nước", "thuộc nhóm", "2028"), (60.0, None, "nước", "thuộc nhóm", "2028"),
+      (3.0, None, "nước", "thuộc nhóm", "2030")]),
 ]
 
 
@@ -59,9 +64,29 @@ def test_target_metric_and_section_deadline():
     ("Tăng thêm ít nhất 20% số nhóm trẻ trong cơ sở giáo dục mầm non.", "số nhóm trẻ trong cơ sở giáo dục mầm non"),
     ("Tỷ trọng ngư, nông, lâm nghiệp trong cơ cấu kinh tế chiếm 25%.",
      "Tỷ trọng ngư, nông, lâm nghiệp trong cơ cấu kinh tế"),
+    # counted things owned by a place; a note in brackets and "theo lộ trình ..." are not the metric
+    ("h) Phấn đấu đến năm 2030, cả nước có 1.200 công trình xây dựng xanh.", "công trình xây dựng xanh trên cả nước"),
+    ("Trong đó, Hà Nội có tối thiểu 200 công trình.", "công trình tại Hà Nội"),
+    ("Phấn đấu 100% phương tiện tham gia giao thông đường bộ (bao gồm xe ô tô, xe mô tô) được kiểm soát về khí thải "
+     "theo lộ trình áp dụng quy chuẩn.", "phương tiện tham gia giao thông đường bộ được kiểm soát về khí thải"),
+    ("Mục tiêu chung: Đến năm 2030, hoàn thành xây dựng Chính phủ số.", "hoàn thành xây dựng Chính phủ số"),
 ])
 def test_target_metrics(text, metric):
     assert parse_targets(item(text))[0].metric == metric
+
+
+def test_a_period_line_in_a_list_gives_the_deadline_of_the_points_under_it():
+    from vn_directives.parse import parse_items
+
+    rows = [("2. Mục tiêu cụ thể đến năm 2030", True), ("- Giai đoạn 2025-2027", False),
+            ("+ 100% dịch vụ công trực tuyến toàn trình trên tổng số thủ tục hành chính có đủ điều kiện.", False),
+            ("- Giai đoạn 2028-2030", False), ("+ 90% người dân trưởng thành sử dụng dịch vụ công trực tuyến.", False)]
+    items = [Item(text="", start=2 * k, end=2 * k + 1, index=k, clean=c, is_heading=h,
+                  kind="target" if c.startswith("+") else "context",
+                  section=None if h else rows[0][0], section_index=None if h else 0)
+             for k, (c, h) in enumerate(rows)]
+    _, targets = parse_items(items)
+    assert [(t.value, t.deadline) for t in targets] == [(100.0, "2027"), (90.0, "2030")]
 
 
 def test_goal_without_figure_gives_one_record():

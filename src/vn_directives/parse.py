@@ -83,13 +83,13 @@ def _deadline(text: str) -> tuple[str | None, str | None]:
 
 COMPARATORS = ("ít nhất", "tối thiểu", "tối đa", "không quá", "không thấp hơn", "không dưới", "trên",
                "xuống còn", "còn", "xuống dưới", "lên trên", "chiếm",
-               "dưới", "đạt", "giảm", "tăng", "vào nhóm", "top", "từ", "khoảng", "bình quân",
+               "dưới", "đạt", "giảm", "tăng", "vào nhóm", "thuộc nhóm", "top", "từ", "khoảng", "bình quân",
                "trở lên", "lên")
 _COMP_RE = re.compile(r"(?:" + "|".join(re.escape(c) for c in sorted(COMPARATORS, key=len, reverse=True))
                       + r")[ ]*$", re.IGNORECASE)
 UNIT_RE = re.compile(
     r"[ ]*(?P<unit>%|phần trăm|tỷ đồng|triệu đồng|nghìn tỷ đồng|nghìn đồng|đồng|USD|tỷ USD|triệu USD|"
-    r"quốc gia|doanh nghiệp|hộ|người|lượt|ngày|tháng|năm|giờ|km|m2|ha|héc-ta|tấn|MW|trạm|xã|"
+    r"quốc gia|nước|doanh nghiệp|hộ|người|lượt|ngày|tháng|năm|giờ|km|m2|ha|héc-ta|tấn|MW|trạm|xã|"
     r"sản phẩm|dịch vụ|thủ tục|hồ sơ|cơ sở|trường|giường bệnh|bác sĩ|lao động|việc làm|điểm|bậc|"
     r"lần|nền tảng|cơ quan|đơn vị|địa phương|tỉnh|mô hình|chương trình|dự án|nhiệm vụ|loại|cấp|"
     r"bộ dữ liệu|tập dữ liệu|cơ sở dữ liệu|kịch bản|tin, bài|trạm BTS|Gbps|Mbps|GB|tỉ USD|tỉ đồng|"
@@ -105,10 +105,20 @@ _SKIP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LEAD = re.compile(
-    r"^(?:[-+•]\s*|\(?[a-zđ0-9]{1,3}[.)]\s*)*(?:phấn đấu|mục tiêu|chỉ tiêu|đến năm \d{4}|"
-    r"đến hết năm \d{4}|năm \d{4}|trong năm \d{4}|giai đoạn [\d\s–-]+|đến \d{4})?[ ,:]*",
+    r"^(?:[-+•]\s*|\(?[a-zđ0-9]{1,3}[.)]\s*)*(?:(?:phấn đấu|(?:mục tiêu|chỉ tiêu)(?:[ ]+(?:chung|cụ thể|tổng quát|"
+    r"tổng thể))?|đến năm \d{4}|đến hết năm \d{4}|năm \d{4}|trong năm \d{4}|giai đoạn \d{4}(?:[ ]*[–-][ ]*\d{4})?|"
+    r"đến \d{4})(?![\w])[ ,:]*)*[ ,:]*",
     re.IGNORECASE,
 )
+
+
+# units that are things counted ("1.200 công trình xây dựng xanh"), not measures
+_COUNTED = frozenset("doanh nghiệp|hộ|người|sản phẩm|dịch vụ|thủ tục|hồ sơ|cơ sở|trường|nền tảng|cơ quan|đơn vị|"
+                     "địa phương|mô hình|chương trình|dự án|nhiệm vụ|bộ dữ liệu|tập dữ liệu|cơ sở dữ liệu|kịch bản|"
+                     "trạm|trạm BTS|công trình|xã|tỉnh".split("|"))
+# "<owner> có <figure> <unit>": a place owns the counted things ("Hà Nội có tối thiểu 200 công trình")
+_OWNER_HAS = re.compile(r"(?:^|[,.:][ ]*|[ ](?P<prep>trên|tại)[ ]+)(?P<who>(?:(?!(?:trên|tại)[ ])[^,;:.]){1,40}?)[ ]+có"
+                        r"(?:[ ]+(?i:tối thiểu|ít nhất|khoảng|trên|hơn|thêm))?[ ]*$")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -140,6 +150,9 @@ _BARE_VERB = re.compile(r"(?i:tăng thêm|tăng|giảm|có|đạt|phấn đấu|
                         r"phấn đấu đạt|phấn đấu có|tối thiểu|ít nhất)?")
 
 
+_METRIC_TAIL = re.compile(r"[ ]*\([^()]*\)|[ ]+theo[ ]+(?:lộ trình|quy định|kế hoạch|hướng dẫn)\b.*$")
+
+
 def _metric_after(clause: str, end: int) -> str:
     after = clause[end:]
     after = re.split(r"[;:]|,[ ]+(?=\d)|[ ]+(?:và|,)[ ]+\d", after)[0]
@@ -163,6 +176,8 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
     out: list[Target] = []
     for a, b in _clauses(text):
         clause = text[a:b]
+        own, _ = _deadline(clause)  # "...; nhóm 50 nước dẫn đầu thế giới vào năm 2030": the clause's own year
+        clause_deadline = own if own is not None and re.fullmatch(r"[\d-]+", own) else deadline
         pos = 0
         while True:
             m = _NUM_RE.search(clause, pos)
@@ -204,20 +219,34 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
                 comparator = "trở lên"  # "8% trở lên" with no comparator word before the figure
             if value_max is not None and comparator is None:
                 comparator = "từ"
+            if comparator is None and out and out[-1].comparator in {"vào nhóm", "thuộc nhóm"} and re.search(
+                    r"(?:,|và)[ ]+nhóm[ ]*$", before):
+                comparator = out[-1].comparator  # "thuộc nhóm 4 nước ... và nhóm 60 nước ..."
             metric = _metric_before(clause, cm.start() if cm else s) if (cm or unit != "%") else ""
-            if not metric or (unit == "%" and comparator is None) or comparator in {"vào nhóm", "top"}:
+            if not metric or (unit == "%" and comparator is None) or comparator in {"vào nhóm", "thuộc nhóm", "top"}:
                 metric = _metric_after(clause, e) or metric
+            elif unit in _COUNTED and (owner := _OWNER_HAS.search(clause, 0, cm.start() if cm else s)):
+                # "cả nước có 1.200 công trình xây dựng xanh": what is counted, where
+                rest = _metric_after(re.split(r"[,.]", clause[e:])[0], 0)
+                counted = " ".join(f"{unit} {rest}".split())
+                if not rest and out and out[-1].unit == unit and out[-1].metric:  # "Trong đó, Hà Nội có 200 ..."
+                    counted = re.split(r"[ ]+(?:trên|tại)[ ]+", out[-1].metric)[0]
+                who, prep = owner.group("who"), owner.group("prep")
+                if prep is None and (who[:1].isupper() or who == "cả nước"):
+                    prep = "trên" if who == "cả nước" else "tại"  # a place: "tại Hà Nội", "trên cả nước"
+                metric = f"{counted} {prep} {who}" if prep else counted
             per = _PER_POP.search(clause)
             if per and unit is None:
                 noun = re.search(r"(doanh nghiệp[\w ]*?|bác sĩ|giường bệnh|[\w ]+?)[ ]+trên[ ]+", clause)
                 head = "doanh nghiệp" if "doanh nghiệp" in clause else (noun.group(1).split()[-1] if noun else "")
                 unit = f"{head}/{per.group('n')} {per.group('who')}".strip("/")
+            metric = " ".join(_METRIC_TAIL.sub("", metric).split()).strip(" ,")  # "(bao gồm ...)", "theo lộ trình"
             out.append(Target(item=item.index, metric=metric or None, value=value, value_max=value_max,
-                              unit=unit, comparator=comparator, deadline=deadline, text=clause.strip()))
+                              unit=unit, comparator=comparator, deadline=clause_deadline, text=clause.strip()))
     if not out:
-        first = re.split(r"[,;:]", text, maxsplit=1)[0]
+        first = re.split(r"[,;:]", _LEAD.sub("", text), maxsplit=1)[0]
         metric = re.sub(r"^(?:hình thành|xây dựng|phát triển|bảo đảm|đảm bảo|có|mỗi [\w ]+? có)[ ]+", "",
-                        _LEAD.sub("", first).strip(" ."), flags=re.IGNORECASE)
+                        first.strip(" ."), flags=re.IGNORECASE)
         out.append(Target(item=item.index, metric=metric or None, value=None, deadline=deadline,
                           text=text))
     return out
@@ -775,7 +804,32 @@ def deadline_context(item: Item, items: Sequence[Item]) -> list[str]:
             title.append(it.clean)
     if title:
         chain.append(" ".join(title))
-    return chain
+    periods = [p.clean for p in list_parents(item, items) if _PERIOD_LINE.match(_MARKER.sub("", p.clean))]
+    return periods + chain
+
+
+# a list point that only states a period: "- Giai đoạn 2025-2027", "a) Đến năm 2027:"
+_PERIOD_LINE = re.compile(r"^(?:(?:trong|đến|từ nay đến|tới)[ ]+)?(?:hết[ ]+)?(?:năm|giai đoạn)?[ ]*(?:19|20)\d\d"
+                          r"(?:[ ]*[–-][ ]*(?:19|20)\d\d)?[ ]*[:.]?$", re.IGNORECASE)
+
+
+def list_parents(item: Item, items: Sequence[Item]) -> list[Item]:
+    """The list points an item stands under within its section, nearest first: the points above it
+    with a shallower marker ("- Giai đoạn 2025-2027" above "+ 100% dịch vụ công ..."). A paragraph
+    without a marker stands under the point above it."""
+    depth = _marker_depth(item.clean)
+    out: list[Item] = []
+    for k in range(item.index - 1, max(-1, item.index - 300), -1):
+        it = items[k]
+        if it.is_heading or it.part != "body":
+            break
+        d = _marker_depth(it.clean)
+        if d is not None and (depth is None or d < depth):
+            out.append(it)
+            depth = d
+            if d == 0:
+                break
+    return out
 
 
 def section_chain(item: Item, by_index: dict[int, Item]) -> list[str]:
