@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 Edit = tuple[int, int, str]
 
@@ -143,12 +144,10 @@ INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]
 SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 COMBINING = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
 ETH = re.compile(r"[\u00d0\u00f0\u0189]")
-INNER_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe63\uff0d](?=\w)")
 ESCAPE = re.compile(r"\\([-.*_\[\]()#+!>`~|])")
-BOLD = re.compile(r"\*\*+|__+")  # "__" only when it touches a word (see fix_markdown)
-STAR = re.compile(r"\*+")  # runs of two or more are BOLD's
 HEADING_HASH = re.compile(r"(?m)^#{1,6}[ \t]+")
-PIPE = re.compile(r"\|")
+# "\n ": the regex engine skips from one "\n" to the next, faster than str.find (which stops at every space)
+_LINE_START_SPACE = re.compile("\n ")
 
 # the characters each character-level step needs: :func:`normalize` skips a default step whose
 # characters the input lacks (one scan for all of them)
@@ -197,7 +196,8 @@ def fix_homoglyphs(text: str) -> list[Edit]:
 
 def fix_dashes(text: str) -> list[Edit]:
     """En/em dashes and minus signs between letters or digits (inside symbols) become '-'."""
-    return _sub(INNER_DASH, "-")(text)
+    return [(m.start(), m.end(), "-") for m in DASH_ANY.finditer(text)
+            if _word_at(text, m.start() - 1) and _word_at(text, m.end())]
 
 
 def fix_escapes(text: str) -> list[Edit]:
@@ -205,8 +205,8 @@ def fix_escapes(text: str) -> list[Edit]:
     return _sub(ESCAPE, lambda m: m.group(1))(text)
 
 
-def _star(m: re.Match[str]) -> str:
-    text, i = m.string, m.start()
+def _star(text: str, i: int) -> str:
+    """What a lone "*" at ``i`` becomes: kept in "(*)", "-" as a "* " bullet, else dropped."""
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if before == "(" and after == ")":
@@ -214,6 +214,21 @@ def _star(m: re.Match[str]) -> str:
     if before == "\n" and after == " ":
         return "-"  # "* " bullet: a list marker
     return ""
+
+
+def _runs(text: str, mark: str, min_len: int = 1) -> list[tuple[int, int]]:
+    """Maximal runs of the character ``mark`` at least ``min_len`` long, as (start, end); literal searches."""
+    runs = []
+    n = len(text)
+    start = text.find(mark)
+    while start >= 0:
+        end = start + 1
+        while end < n and text[end] == mark:
+            end += 1
+        if end - start >= min_len:
+            runs.append((start, end))
+        start = text.find(mark, end)  # resumes after the run: linear
+    return runs
 
 
 def is_word_char(ch: str) -> bool:
@@ -227,11 +242,15 @@ def _word_at(text: str, i: int) -> bool:
 
 def fix_markdown(text: str) -> list[Edit]:
     """Remove markdown emphasis (``**``, ``*``, ``__``) and heading hashes; keep ``(*)``."""
-    edits = [(m.start(), m.end(), "") for m in BOLD.finditer(text)
-             if m.group()[0] == "*" or _word_at(text, m.end()) or _word_at(text, m.start() - 1)]
-    for m in STAR.finditer(text):
-        if m.end() - m.start() == 1 and (rep := _star(m)) != "*":
-            edits.append((m.start(), m.end(), rep))
+    edits = []
+    for start, end in _runs(text, "*"):
+        if end - start > 1:
+            edits.append((start, end, ""))  # "**" bold
+        elif (rep := _star(text, start)) != "*":
+            edits.append((start, end, rep))
+    for start, end in _runs(text, "_", 2):  # "__" only when it touches a word (not a "____" blank)
+        if _word_at(text, end) or _word_at(text, start - 1):
+            edits.append((start, end, ""))
     if "#" in text:
         edits += _sub(HEADING_HASH, "")(text)
     return sorted(edits)
@@ -239,7 +258,12 @@ def fix_markdown(text: str) -> list[Edit]:
 
 def fix_pipes(text: str) -> list[Edit]:
     """Table pipes become line breaks: each cell of a converted header table is its own line."""
-    return _sub(PIPE, "\n")(text)
+    edits = []
+    i = text.find("|")
+    while i >= 0:
+        edits.append((i, i + 1, "\n"))
+        i = text.find("|", i + 1)
+    return edits
 
 
 def _space_runs(text: str) -> list[tuple[int, int]]:
@@ -256,10 +280,12 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
         found[a] = b
         return b
 
-    for pat, off in (("  ", 0), (" \n", 0), ("\n ", 1)):
+    for pat in ("  ", " \n"):
         i = text.find(pat)
         while i >= 0:  # each search resumes after the run it found: linear
-            i = text.find(pat, max(add(i + off), i + 1))
+            i = text.find(pat, max(add(i), i + 1))
+    for m in _LINE_START_SPACE.finditer(text):
+        add(m.start() + 1)
     if text[:1] == " ":
         add(0)
     if text[-1:] == " ":
@@ -315,8 +341,8 @@ def _starts_lower(line: str) -> bool:
 
 
 def _is_upper(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    """The line has letters and all of them are capitals (both tests stop early, in C)."""
+    return any(map(str.isalpha, line)) and all(map(str.isupper, filter(str.isalpha, line)))
 
 
 _MARKER_ONLY = re.compile(
@@ -325,9 +351,10 @@ _MARKER_ONLY = re.compile(
 )
 _KINH_GUI = re.compile(r"^(?:Kính gửi|KÍNH GỬI)\b")
 _DASH_NUMBER = re.compile(r"^[-–]\s*\d")
-_UNIT_WORD = re.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)$")
+_UNIT_WORDS = frozenset(["Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN", "Phụ lục", "PHỤ LỤC"])
 # the header's number line and a công văn's subject line stand alone
-_NO_JOIN_AFTER = re.compile(r"^(?:Số|SỐ)\s*:?\s*\S*\d\S*$")
+# (the digit is checked by a lookahead: "\S*\d\S*$" backtracks quadratically on "Số 111...1 x")
+_NO_JOIN_AFTER = re.compile(r"^(?:Số|SỐ)\s*(?::\s*)?(?=\S*\d)\S*$")
 _NO_JOIN_BEFORE = re.compile(
     r"^(?:V/v|V/V|Kính gửi|(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|"
     r"GIÁM ĐỐC|BAN CHẤP HÀNH|BỘ CHÍNH TRỊ|BAN BÍ THƯ|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|BAN THƯỜNG VỤ)\b)"
@@ -340,16 +367,16 @@ _TYPE_LINE = re.compile(
 )
 
 
-def _wrap_width(lines: list[str]) -> int:
+def _wrap_width(lines: list[str], stripped: list[str]) -> int:
     """The column at which a converter hard-wrapped the text, or 0 if it did not."""
-    lengths = [len(ln) for ln in lines if len(ln.strip()) > 20]
+    lengths = [len(ln) for ln, s in zip(lines, stripped) if len(s) > 20]
     if len(lengths) < 8:
         return 0
     lengths.sort()
     width = lengths[int(len(lengths) * 0.9)]
     if width < 40 or width > 160:
         return 0
-    near = sum(1 for n in lengths if n >= 0.8 * width)
+    near = len(lengths) - bisect_left(lengths, 0.8 * width)  # lines at least 0.8 * width long
     return width if near >= 0.4 * len(lengths) else 0
 
 
@@ -361,26 +388,36 @@ def _is_separator(line: str) -> bool:
     return bool(line) and line[0] in _SEPARATOR_CHARS and bool(SEPARATOR_LINE.match(line))
 
 
-def _joins(cs: str, ns: str, cur_len: int, blank_mode: bool, width: int) -> bool:
-    """Whether the break between two non-blank stripped lines is a wrap (see :func:`fix_wraps`)."""
-    list_next = bool(LIST_START.match(ns))
+# a numbered section heading of a few words: "1. Mục tiêu chung", "2. Nhiệm vụ trọng tâm"
+_SHORT_HEADING = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ]\))[ ]+(?:Mục tiêu|Mục đích|Yêu cầu|Quan điểm|Nhiệm vụ|"
+    r"Giải pháp|Nội dung|Phạm vi|Đối tượng|Tổ chức thực hiện|Kinh phí|Thời gian|Trách nhiệm|Hiệu lực|Chỉ tiêu|"
+    r"Định hướng|Tầm nhìn|Kết quả|Tình hình|Đánh giá|Hạn chế|Nguyên nhân|Phân công|Chế độ báo cáo)\b"
+    r"(?:(?![ ]của[ ])[^.;:,]){0,40}$")  # not "5. Kinh phí hoạt động của Hội đồng\nQuản lý Quỹ ..."
+
+
+def _joins(cs: str, ns: str, cur: str, blank_mode: bool, width: int) -> bool:
+    """Whether the break between two non-blank stripped lines is a wrap (see :func:`fix_wraps`).
+
+    ``cur`` is the line ``cs`` came from, before stripping.
+    """
     short = len(cs) <= 40  # bare markers and unit words are short lines
-    if short and _UNIT_WORD.match(cs):
+    if short and cs in _UNIT_WORDS:
         return True  # "**Điều\n3. Nguyên tắc ...**": the article word wrapped from its number
-    if (cs[0] == "S" and _NO_JOIN_AFTER.match(cs)) or _NO_JOIN_BEFORE.match(ns) or (
-            cs[:2].isupper() and _TYPE_LINE.match(cs)):
+    if (cs[0] == "S" and _NO_JOIN_AFTER.match(cs)) or (cs[:2].isupper() and _TYPE_LINE.match(cs)) or (
+            ns[0].isupper() and _NO_JOIN_BEFORE.match(ns)):
         return False
-    if short and _MARKER_ONLY.match(cs) and not list_next:
-        return True
-    if list_next:
+    if LIST_START.match(ns):
         if _DASH_NUMBER.match(ns) and cs[-1:].isdigit():
             return True
         # "... Công an thành phố\n- Thường trực ...": a wrap before a hyphen
         return (ns[:2] in {"- ", "– "} and bool(blank_mode or width) and cs[-1] not in _SENT_END_CHARS
-                and not _MARKER_ONLY.match(cs) and (blank_mode or cur_len >= 0.75 * width))
-    if _starts_lower(ns) or _connector_end(cs):
-        return True
-    if blank_mode or (width and cur_len >= 0.75 * width):
+                and not _MARKER_ONLY.match(cs) and (blank_mode or len(cur.rstrip()) >= 0.75 * width))
+    if _starts_lower(ns) or _connector_end(cs) or (short and _MARKER_ONLY.match(cs)):
+        return True  # the next line continues the sentence, or the line is a bare marker ("1.", "Điều 5.")
+    if blank_mode or (width and len(cur.rstrip()) >= 0.75 * width):
+        if len(cs) <= 45 and _SHORT_HEADING.match(cs) and not _is_upper(ns) and ":" not in ns[:30]:
+            return False  # "1. Mục tiêu chung\nĐến năm 2030, ...": a numbered heading over its first sentence
         # same case on both lines, or a sentence's short tail ("... Hệ thống\nQLVB&ĐH.")
         return cs[-1] not in _SENT_END_CHARS and (
             _is_upper(cs) == _is_upper(ns) or (ns[-1] in ".;" and len(ns.split()) <= 3))
@@ -397,26 +434,23 @@ def fix_wraps(text: str) -> list[Edit]:
     and the line does not end a sentence.
     """
     lines = text.split("\n")
-    stripped = [ln.strip() for ln in lines]
+    stripped = list(map(str.strip, lines))
     blank = stripped.count("")
     nonblank = len(lines) - blank
     blank_mode = nonblank > 0 and blank >= 0.2 * nonblank
-    width = _wrap_width(lines)
+    # the wrap width only matters when blank lines do not mark paragraphs: each use is `blank_mode or ...`
+    width = 0 if blank_mode else _wrap_width(lines, stripped)
     loose = blank_mode or bool(width)
     edits: list[Edit] = []
-    pos = 0
-    sep_next = _is_separator(stripped[0])
+    pos = -1  # offset of the break after ``cur``
     addressee = False  # in a "Kính gửi:" block
-    for i in range(len(lines) - 1):
-        cur = lines[i]
-        pos += len(cur)
-        cs, ns = stripped[i], stripped[i + 1]
-        sep_cur, sep_next = sep_next, _is_separator(ns)
-        join = False
-        if not cs or not ns or sep_cur or sep_next:
-            pass
+    for cur, cs, ns in zip(lines, stripped, islice(stripped, 1, None)):
+        pos += len(cur) + 1
+        if not cs or not ns or (cs[0] in _SEPARATOR_CHARS and _is_separator(cs)) or (
+                ns[0] in _SEPARATOR_CHARS and _is_separator(ns)):
+            join = False  # a blank line or a rule: cheap first-character tests before the regex
         elif not loose and not (len(cs) <= 24 or cs[-1].isdigit() or _starts_lower(ns) or _connector_end(cs)):
-            pass  # fast path: in a text that is not hard-wrapped, nothing below could join these
+            join = False  # fast path: in a text that is not hard-wrapped, nothing below could join these
         else:
             addressee = addressee or (cs[0] == "K" and bool(_KINH_GUI.match(cs)))
             if addressee and not _starts_lower(ns):
@@ -424,12 +458,11 @@ def fix_wraps(text: str) -> list[Edit]:
                 # ends the addressee, a longer one starts the letter's body
                 join = (len(ns.split()) <= 3 or _connector_end(cs.lower())) and not LIST_START.match(ns)
             else:
-                join = _joins(cs, ns, len(cur.rstrip()), blank_mode, width)
+                join = _joins(cs, ns, cur, blank_mode, width)
         if join:
             edits.append((pos, pos + 1, " "))
         else:
             addressee = False
-        pos += 1
     return edits
 
 
@@ -456,6 +489,9 @@ _STEP_TRIGGERS: dict[Step, re.Pattern[str]] = {
     fix_homoglyphs: HOMOGLYPH_ANY, fix_escapes: re.compile(r"\\"), fix_dashes: DASH_ANY,
 }
 _RARE = re.compile("|".join(t.pattern for t in _STEP_TRIGGERS.values()))
+# steps that replace every occurrence of one character by another: :func:`normalize` applies them
+# with ``str.replace`` (offsets unchanged); each replaced character counts as one edit
+_SWAP_STEPS: dict[Step, tuple[str, str]] = {fix_pipes: ("|", "\n")}
 
 
 def normalize(raw: str, steps: Iterable[tuple[str, Step]] = DEFAULT_STEPS) -> Normalized:
@@ -465,17 +501,28 @@ def normalize(raw: str, steps: Iterable[tuple[str, Step]] = DEFAULT_STEPS) -> No
     applied: dict[str, int] = {}
     # one scan for the rare characters the character-level steps need; those without them are skipped
     rare = "".join(set(_RARE.findall(raw)))
+    # fix_spaces would find nothing: it ran, and since then only fix_wraps changed the text (a wrap's
+    # new space sits between two non-space, non-break characters, so it makes no run and no edge space)
+    spaces_clean = False
     for name, step in steps:
         trigger = _STEP_TRIGGERS.get(step)
-        if trigger is not None and trigger.search(rare) is None:
+        if (trigger is not None and trigger.search(rare) is None) or (step is fix_spaces and spaces_clean):
+            continue
+        swap = _SWAP_STEPS.get(step)
+        if swap is not None:
+            count = text.count(swap[0])
+            if count:
+                text = text.replace(*swap)
+                applied[name] = count
+                spaces_clean = False
             continue
         edits = step(text)
-        if not edits:
-            continue
-        if all(end - start == len(rep) for start, end, rep in edits):
-            text = _replace_in_place(text, edits)  # offsets unchanged: no map needed
-        else:
-            text, smap = apply_edits(text, edits)
-            omap.steps.append(smap)
-        applied[name] = len(edits)
+        if edits:
+            if all(end - start == len(rep) for start, end, rep in edits):
+                text = _replace_in_place(text, edits)  # offsets unchanged: no map needed
+            else:
+                text, smap = apply_edits(text, edits)
+                omap.steps.append(smap)
+            applied[name] = len(edits)
+        spaces_clean = step is fix_spaces or (spaces_clean and (not edits or step is fix_wraps))
     return Normalized(text, raw, omap, applied)
