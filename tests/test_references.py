@@ -283,3 +283,50 @@ def test_enumeration_shares_issuer_and_takes_no_title_from_the_next_member(text,
     refs = vd.extract_references(text)
     assert [r.issuer for r in refs] == issuers
     assert all(r.title is None for r in refs)
+
+
+# The scan's fast paths must find what their plain formulations find.
+_PIECES = ["Thông tư liên tịch", "Quyết định", "quyết định", "Bộ luật", "Luật", "QĐ", "Báo cáo", " ", " ", "  ",
+           "số", "SỐ", ":", ",", "\n", " thẩm tra,", " giải trình", "căn cứ", "CĂN CỨ", "sửa đổi", "quán triệ",
+           "thực hiện", "hết hiệu lực", "cụ thể hóa", "x", "t", "c", "ſ", "12/QĐ-UBND", "Điều 5", "10:30/", "số12/UB"]
+
+
+def _random_texts(n, seed=1):
+    import random
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randrange(1, 40))) for _ in range(n)]
+
+
+def test_symbol_number_takes_the_whole_run_of_digits():
+    from vn_directives.references.regexes import SYMBOL_RE
+    text = "số12/QĐ-UB, 10:30/QĐ, 1234567/QĐ, x5/QĐ, 12.1/UBND, 12a/UBND, 05 /CT-TW, 06-2021-TT-BLĐTBXH"
+    assert [m.group() for m in SYMBOL_RE.finditer(text)] == [
+        "12/QĐ-UB", "12.1/UBND", "12a/UBND", "05 /CT-TW", "06-2021-TT-BLĐTBXH"]
+
+
+def test_last_relation_cue_is_the_cue_that_starts_last():
+    from vn_directives.references.regexes import LAST_RELATION_CUE_RE, RELATION_CUES
+
+    def cue_by_cue(before):
+        best, where = "refers", -1
+        for name, cue in RELATION_CUES:
+            for m in cue.finditer(before):
+                if m.start() > where:
+                    best, where = name, m.start()
+        return best
+
+    for text in _random_texts(3000):
+        m = LAST_RELATION_CUE_RE.match(text)
+        assert (m.lastgroup if m else "refers") == cue_by_cue(text), text
+
+
+def test_type_word_search_in_the_tail_of_a_window():
+    from vn_directives.references.regexes import TYPE_BEFORE_RE
+    from vn_directives.references.scan import _type_before
+
+    for text in _random_texts(1500):
+        for s in range(len(text) + 1):
+            window = text[max(0, text.rfind("\n", 0, s) + 1, s - 160):s]
+            m = TYPE_BEFORE_RE.search(window)
+            want = (s - len(window) + m.start(), m.group("type")) if m else None
+            assert _type_before(text, s, window) == want, (text, s)

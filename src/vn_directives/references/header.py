@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..dates import iso_date
 from ..segment import is_title_line
@@ -55,28 +56,40 @@ class Header:
     title_span: tuple[int, int] | None = None
 
 
-def _lines(text: str, limit: int):
-    pos = 0
-    for n, line in enumerate(text.split("\n")):
-        if n >= limit:
-            break
-        stripped = line.strip()
-        if stripped and not _SEPARATOR.match(stripped):
-            yield pos + (len(line) - len(line.lstrip())), stripped
-        pos += len(line) + 1
+def _lines(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset of the first non-space character, stripped line) of the first ``limit`` lines."""
+    raw = text.split("\n", limit)[:limit]  # the rest of the text is left whole
+    starts = accumulate((len(line) + 1 for line in raw), initial=0)
+    # (a line that starts with a letter or digit is no separator: no need to ask _SEPARATOR)
+    return [(pos + len(line) - len(line.lstrip()), stripped)
+            for pos, line, stripped in zip(starts, raw, map(str.strip, raw))
+            if stripped and (stripped[0].isalnum() or not _SEPARATOR.match(stripped))]
+
+
+_TYPE_WORDS_LONGEST_FIRST = sorted(_TYPE_NAMES, key=len, reverse=True)
+_NOT_A_SUBJECT = re.compile(r"(?:LIÊN TỊCH|HỎA TỐC|KHẨN|SỐ\s+\S+|\S*\d\S*)")
+
+
+def _type_word(title_line: str) -> str:
+    """The type word an upper-case title line starts with ("CHỈ THỊ"), "" when none."""
+    upper = title_line.upper()
+    return next((w for w in _TYPE_WORDS_LONGEST_FIRST if upper.startswith(w)), "")
 
 
 def type_name(title_line: str) -> str | None:
     """The document type named by an upper-case title line ("CHỈ THỊ" → "Chỉ thị")."""
-    for word in sorted(_TYPE_NAMES, key=len, reverse=True):
-        if title_line.upper().startswith(word):
-            return _TYPE_NAMES[word]
-    return None
+    return _TYPE_NAMES.get(_type_word(title_line))
+
+
+def _mostly_upper(line: str) -> bool:
+    """At least 80% of the line's letters are capitals."""
+    letters = "".join(filter(str.isalpha, line))
+    return sum(map(str.isupper, letters)) >= 0.8 * max(1, len(letters))
 
 
 def read_header(text: str) -> Header:
     """Read the header block of normalized ``text`` (empty :class:`Header` when there is none)."""
-    lines = list(_lines(text, HEAD_LINES))
+    lines = _lines(text, HEAD_LINES)
     symbol_span = None
     date = date_text = place = None
     title_i = None
@@ -111,15 +124,13 @@ def read_header(text: str) -> Header:
         parts = []
         start = end = None
         tpos, tline = lines[title_i]
-        word = next((w for w in sorted(_TYPE_NAMES, key=len, reverse=True) if tline.upper().startswith(w)), "")
+        word = _type_word(tline)
         rest = tline[len(word):].strip()
-        if rest and not re.fullmatch(r"(?:LIÊN TỊCH|HỎA TỐC|KHẨN|SỐ\s+\S+|\S*\d\S*)", rest):
+        if rest and not _NOT_A_SUBJECT.fullmatch(rest):
             parts.append(rest)
             start, end = tpos + tline.index(rest), tpos + len(tline)
         for pos, line in lines[title_i + 1:title_i + 6]:
-            upper = sum(c.isupper() for c in line if c.isalpha()) >= 0.8 * max(
-                1, sum(c.isalpha() for c in line))
-            if not (upper or SUBJECT_PREFIX.match(line)) or MOTTO.match(line) or AUTHORITY.match(line):
+            if not (_mostly_upper(line) or SUBJECT_PREFIX.match(line)) or MOTTO.match(line) or AUTHORITY.match(line):
                 break
             parts.append(line)
             start = pos if start is None else start

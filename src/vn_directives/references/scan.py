@@ -80,24 +80,29 @@ _NAME_LOWER_OK = frozenset(
 )
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _cut_issuer(raw: str) -> str:
     """Cut a body's name where running text starts: three lower-case words that are not part of a
     name ("Chính phủ trừ đi tuổi ...") or a number."""
-    tokens = list(re.finditer(r"\S+", raw))
     run_start = None
-    for k, t in enumerate(tokens):
-        w = t.group(0).strip(",")
+    for k, word in enumerate(raw.split()):  # the words of _NON_SPACE, found faster
+        w = word.strip(",")
         if w[:1].isdigit():
-            return raw[:tokens[run_start].start() if run_start is not None else t.start()].rstrip(" ,")
-        lower_odd = w[:1].islower() and w not in _NAME_LOWER_OK
-        if lower_odd:
+            cut = run_start if run_start is not None else k
+            break
+        if w[:1].islower() and w not in _NAME_LOWER_OK:
             if run_start is None:
                 run_start = k
             elif k - run_start >= 2:
-                return raw[:tokens[run_start].start()].rstrip(" ,")
+                cut = run_start
+                break
         else:
             run_start = None
-    return raw
+    else:
+        return raw
+    return raw[:[t.start() for t in _NON_SPACE.finditer(raw)][cut]].rstrip(" ,")
 
 
 @cache
@@ -124,10 +129,18 @@ def _closed_bodies() -> re.Pattern[str]:
     return re.compile(rf"(?:{alt})(?=[ ]+(?!(?:Việt|Nước|Cộng|Khóa|Khoá|Trung|Đảng)\b)[^\W\d_])")
 
 
+_SPACED_CHAR = re.compile(r"[ ]+(\w)")
+
+
 def _capital_title_after(text: str, pos: int) -> bool:
     """A capitalised word right after ``pos`` (a title with no "về" before it)."""
-    m = re.match(r"[ ]+(\w)", text[pos:pos + 4])
+    m = _SPACED_CHAR.match(text, pos, pos + 4)
     return bool(m and m.group(1).isupper())
+
+
+_NOTE_MARK_TO_END = re.compile(r"\[\d+\].*$")
+_TRAILING_GLUE = re.compile(r"(?:[ ,\-]+(?i:và|của|quy|về|đối|tại))+$")
+_TYPE_WORD_AT = re.compile(rf"(?:{rx.TYPE_WORD})\b")
 
 
 def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
@@ -144,29 +157,40 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     stop = rx.ISSUER_STOP_RE.search(raw)
     if stop:
         raw = raw[:stop.start()]
-    raw = _cut_issuer(re.sub(r"\[\d+\].*$", "", raw))
-    raw = re.sub(r"(?:[ ,\-]+(?i:và|của|quy|về|đối|tại))+$", "", raw.rstrip(" ,-")).rstrip(" ,-")
+    raw = _cut_issuer(_NOTE_MARK_TO_END.sub("", raw))
+    raw = _TRAILING_GLUE.sub("", raw.rstrip(" ,-")).rstrip(" ,-")
     words = raw.split()
     if not words or len(words) > 14 or not words[0][:1].isupper():
         return None, pos
-    if re.match(rf"(?:{rx.TYPE_WORD})\b", raw):
+    if _TYPE_WORD_AT.match(raw):
         return None, pos
     return _clean(raw), m.start("issuer") + len(raw)
 
 
+_AMENDED_AFTER = (  # "..., được sửa đổi, bổ sung bởi ...": the title ends before "được"
+    r"(?:được|đã được)[ ]+(?:sửa đổi,[ ]*bổ[ ]+sung|sửa đổi(?!,[ ]*bổ)|bổ sung|thay thế|hợp nhất)"
+    r"(?:[ ]+(?:bởi|tại|theo|bằng|một số điều|năm)\b|[ ]*[,;.(]|[ ]+\d|$)"
+)
+# the first character after the spaces of each alternative below that starts with " "
+_AFTER_SPACE = "".join(sorted({w[0] for w in rx.TYPE_WORDS} | set("(vđdt")))
+# Where a title ends. The alternatives are grouped by their first character, in their order, so
+# that the engine can skip to ";", ".", "\n", " " or "," (a match is the same as ungrouped).
 _TITLE_END = re.compile(
-    r";|\.(?=\s|$)|\n|[ ]\((?=sau đây|gọi tắt|gọi chung|dưới đây|kèm theo|ban hành kèm|nay là|đã được|được)|"
-    r",[ ]*(?=(?:" + rx.TYPE_WORD + r"|các[ ]+(?:" + rx.TYPE_WORD
-    + r")|ngày|số|đồng thời|trong đó|theo đó|nhằm|để|trình|kiến nghị|đề xuất|báo cáo|chỉ đạo|hoàn thành|"
-    r"khẩn trương|chủ động|phối hợp|tổ chức việc|và[ ]+(?:" + rx.TYPE_WORD
-    + r"))\b)|[ ]+và[ ]+(?=(?:" + rx.TYPE_WORD + r"|các[ ]+văn bản|các[ ]+" + rx.TYPE_WORD + r")\b)"
-    r"|[ ]+(?=(?:" + rx.TYPE_WORD + r")[ ]+(?:số[ ]+)?\d)"
-    r"|,?[ ]+(?=(?:được|đã được)[ ]+(?:sửa đổi,[ ]*bổ[ ]+sung|sửa đổi(?!,[ ]*bổ)|bổ sung|thay thế|hợp nhất)"
-    r"(?:[ ]+(?:bởi|tại|theo|bằng|một số điều|năm)\b|[ ]*[,;.(]|[ ]+\d|$))"
+    r";|\.(?=\s|$)|\n"
+    rf"|[ ](?=[ ]*[{_AFTER_SPACE}])(?:"
+    r"\((?=sau đây|gọi tắt|gọi chung|dưới đây|kèm theo|ban hành kèm|nay là|đã được|được)"
+    r"|[ ]*và[ ]+(?=(?:" + rx.TYPE_WORD + r"|các[ ]+văn bản|các[ ]+" + rx.TYPE_WORD + r")\b)"
+    r"|[ ]*(?=(?:" + rx.TYPE_WORD + r")[ ]+(?:số[ ]+)?\d)"
+    r"|[ ]*(?=" + _AMENDED_AFTER + r")"
     # the issuer or the proposal after the title: "... do Bộ trưởng Bộ X ban hành", "tại Tờ trình số"
-    r"|[ ]+(?=do[ ]+[^;.\n]{2,100}?[ ]+ban hành\b)|[ ]+(?=tại[ ]+(?:Tờ trình|Báo cáo|Công văn|văn bản)\b)"
-    r"|,[ ]+(?=(?:Chủ tịch|Ủy ban|UBND|Sở|Bộ|Thủ tướng|Ban|Hội đồng|HĐND|Văn phòng|Tỉnh ủy|Thành ủy|"
-    r"Trong|Để|Theo|Căn cứ|Nay|Đồng thời)\b)"
+    r"|[ ]*(?=do[ ]+[^;.\n]{2,100}?[ ]+ban hành\b)|[ ]*(?=tại[ ]+(?:Tờ trình|Báo cáo|Công văn|văn bản)\b))"
+    r"|,(?:"
+    r"[ ]*(?=(?:" + rx.TYPE_WORD + r"|các[ ]+(?:" + rx.TYPE_WORD
+    + r")|ngày|số|đồng thời|trong đó|theo đó|nhằm|để|trình|kiến nghị|đề xuất|báo cáo|chỉ đạo|hoàn thành|"
+    r"khẩn trương|chủ động|phối hợp|tổ chức việc|và[ ]+(?:" + rx.TYPE_WORD + r"))\b)"
+    r"|[ ]+(?=" + _AMENDED_AFTER + r")"
+    r"|[ ]+(?=(?:Chủ tịch|Ủy ban|UBND|Sở|Bộ|Thủ tướng|Ban|Hội đồng|HĐND|Văn phòng|Tỉnh ủy|Thành ủy|"
+    r"Trong|Để|Theo|Căn cứ|Nay|Đồng thời)\b))"
 )
 
 
@@ -178,7 +202,9 @@ _EMBED_OPEN = re.compile(r"(?:của|thực hiện|triển khai|kèm theo|thi hà
 
 # the sentence's own verb after a title: "... của Luật Quản lý thuế quy định:", "... hết hiệu lực thi hành"
 _TITLE_TAIL = re.compile(r"[ ]+(?:(?:có[ ]+)?quy định|hết hiệu lực(?:[ ]+thi hành)?)$")
-_NEXT_MENTION = re.compile(rf"(?i:{rx.TYPE_WORD})\b[^.;\n\d]{{0,30}}?[ ](?i:số)[ ]*:?[ ]*\d")
+_NEXT_MENTION = re.compile(
+    rf"{rx.starts_with_one_of(rx.TYPE_WORDS)}(?i:{rx.TYPE_WORD})\b[^.;\n\d]{{0,30}}?[ ](?i:số)[ ]*:?[ ]*\d"
+)
 
 
 # a closing note that only names an instrument again, or says where it was amended
@@ -188,6 +214,9 @@ _BASIS_LINE = re.compile(r"[*_ ]*(?:Căn cứ|Xét|Thực hiện|Theo)\b")
 _SEMICOLON_GOES_ON = re.compile(
     rf"[ ]+(?!(?i:{rx.TYPE_WORD}|các|căn cứ|xét|theo|đồng thời|trong đó|và)\b)[^\W\d_A-ZĐ]"
     r"[^;\n]{0,300}?(?:;[ ]*(?:\n|$|[^\W\d_A-ZĐ])|[.]?[ ]*(?:\n|$))")
+
+
+_NOTE_MARKS_AT_END = re.compile(r"(?:\[\d+\])+$")
 
 
 def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, int]:
@@ -216,9 +245,12 @@ def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, in
                     continue
         end = end_m.start()
         break
-    title = re.sub(r"(?:\[\d+\])+$", "", text[at:end].strip(" ,:")).strip(" ,:")
-    title = _TITLE_TAIL.sub("", title)
-    note = _CLOSING_NOTE.search(title)
+    title = text[at:end].strip(" ,:")
+    if "[" in title:  # (the cheap tests first: each pattern needs that text)
+        title = _NOTE_MARKS_AT_END.sub("", title).strip(" ,:")
+    if "quy định" in title or "hết hiệu lực" in title:
+        title = _TITLE_TAIL.sub("", title)
+    note = _CLOSING_NOTE.search(title) if ")" in title else None
     if note and rx.SYMBOL_RE.search(note.group(1)):  # "công tác văn thư (Nghị định 30/2020/NĐ-CP)"
         title = title[:note.start()]
     title = title.rstrip(" ./")
@@ -242,21 +274,24 @@ def _line_start(text: str, pos: int) -> int:
     return max(floor, text.rfind("\n", floor, pos) + 1)
 
 
+_BASIS_START = re.compile(r"\s*(?i:căn cứ)")
+
+
 def _relation(text: str, start: int) -> str:
+    """The relation named by the last cue in the clause before ``start``, "refers" when none."""
     ls = _line_start(text, start)
     clause_start = max(ls, text.rfind(". ", ls, start) + 1, start - 60)
-    before = text[clause_start:start]
-    best, where = "refers", -1
-    for name, cue in rx.RELATION_CUES:
-        for m in cue.finditer(before):
-            if m.start() > where:
-                best, where = name, m.start()
-    if best == "refers" and re.match(r"\s*(?i:căn cứ)", text[ls:start]):
+    cue = rx.LAST_RELATION_CUE_RE.match(text, clause_start, start)
+    best = cue.lastgroup if cue else "refers"
+    if best == "refers" and _BASIS_START.match(text, ls, start):
         best = "pursuant_to"
     return best
 
 
 def _provision(text: str, start: int) -> tuple[str | None, int]:
+    """The provision ("khoản 2 Điều 5") right before ``start``, and where it starts."""
+    if not rx.PROVISION_CUE_RE.search(text, max(0, start - 80), start):
+        return None, start
     window = text[max(0, start - 80):start]
     m = rx.PROVISION_BEFORE_RE.search(window)
     if not m:
@@ -267,16 +302,38 @@ def _provision(text: str, start: int) -> tuple[str | None, int]:
     return prov or None, start - len(window) + m.start()
 
 
-_FORM_BEFORE = re.compile(r"(?i:mẫu|biểu mẫu)(?:[ ]+(?i:số))?[ ]*:?[ ]*$")
+def _type_before(text: str, s: int, window: str) -> tuple[int, str] | None:
+    """Start and type word of ``TYPE_BEFORE_RE`` searched in ``window``, the text right before ``s``.
+
+    Without two spaces in a row, a match starts at most ``TYPE_BEFORE_REACH`` back (or
+    ``TYPE_BEFORE_REACH_PLAIN`` with no modifier there): only that tail is searched, its
+    look-behind seeing the window's own character before the tail."""
+    w0 = s - len(window)
+    if text.find("  ", w0, s) < 0:
+        tail = s - rx.TYPE_BEFORE_REACH
+        if not rx.MODIFIER_RE.search(text, max(w0, tail), s):
+            tail = s - rx.TYPE_BEFORE_REACH_PLAIN
+        if tail > w0:
+            m = rx.TYPE_BEFORE_RE.search(text, tail, s)
+            return (m.start(), m.group("type")) if m else None
+    m = rx.TYPE_BEFORE_RE.search(window)
+    return (w0 + m.start(), m.group("type")) if m else None
+
+
+_FORM_BEFORE = re.compile(rx.starts_with_one_of(("mẫu", "biểu mẫu")) + r"(?i:mẫu|biểu mẫu)(?:[ ]+(?i:số))?[ ]*:?[ ]*$")
+_LIST_GLUE = re.compile(r"[ ,;]*(?:và)?[ ]*")
 
 
 def _numbered(text: str, header: Header) -> list[Mention]:
     out: list[Mention] = []
+    symbols: dict[str, Symbol] = {}  # a match's groups, so its Symbol, follow from its text
     for sm in rx.SYMBOL_RE.finditer(text):
         s, e = sm.start(), sm.end()
         if _FORM_BEFORE.search(text, max(0, s - 12), s):
             continue  # "mẫu số 03/TNDN": a form's number
-        sym = symbol_from_match(sm)
+        sym = symbols.get(sm.group())
+        if sym is None:
+            sym = symbols[sm.group()] = symbol_from_match(sm)
         ls = _line_start(text, s)
         window = text[max(ls, s - WINDOW):s]
         mention = Mention(s, e, "numbered", sym.doc_type, sym, sym_start=s, sym_end=e)
@@ -293,19 +350,20 @@ def _numbered(text: str, header: Header) -> list[Mention]:
             out.append(mention)
             continue
         wstart = max(0, s - 40)
-        src = rx.SOURCE_BEFORE_RE.search(text[wstart:s])
+        src = rx.SOURCE_BEFORE_RE.search(text[wstart:s]) if text.find("Nguồn", wstart, s) >= 0 else None
         if src:
             mention.role = "self"
             if src.group("type"):
                 mention.start = wstart + src.start("type")
                 mention.doc_type = _canon_type(src.group("type"))
                 mention.type_from_word = True
-        tm = rx.TYPE_BEFORE_RE.search(window)
-        named = rx.NAMED_LAW_BEFORE_RE.search(window)
-        if named and not rx.AMENDING_NAME_RE.match(named.group("name")) and re.search(
-                rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!(?:{_COMMA_NEXT_RX})\b)", named.group("name")):
+        tm = _type_before(text, s, window)
+        named = (rx.NAMED_LAW_BEFORE_RE.search(window)  # it needs "Luật", "Bộ luật" or "Pháp lệnh"
+                 if "uật" in window or "Pháp lệnh" in window else None)
+        if named and not rx.AMENDING_NAME_RE.match(named.group("name")) and _NOT_A_LAW_NAME.search(
+                named.group("name")):
             named = None
-        if named and tm and tm.start() <= named.start():
+        if named and tm and tm[0] <= s - len(window) + named.start():
             named = None
         if named and mention.role == "cited":
             mention.doc_type = named.group("type")
@@ -313,9 +371,9 @@ def _numbered(text: str, header: Header) -> list[Mention]:
             mention.title = _clean(named.group("name"))
             mention.start = s - len(window) + named.start()
         elif tm and mention.role == "cited":
-            word = _canon_type(tm.group("type"))
+            word = _canon_type(tm[1])
             mention.type_from_word = True
-            mention.start = s - len(window) + tm.start()
+            mention.start = tm[0]
             if word == "Văn bản":
                 mention.doc_type = sym.doc_type if sym.type_code else "Công văn"
             else:
@@ -359,8 +417,8 @@ def _numbered(text: str, header: Header) -> list[Mention]:
             mention.provision, _ = _provision(text, mention.start)
             if mention.relation == "refers":
                 mention.relation = _relation(text, mention.start)
-                if mention.relation == "refers" and out and out[-1].role == "cited" and re.fullmatch(
-                        r"[ ,;]*(?:và)?[ ]*", text[max(out[-1].end, out[-1].tail):mention.start]):
+                if mention.relation == "refers" and out and out[-1].role == "cited" and _LIST_GLUE.fullmatch(
+                        text[max(out[-1].end, out[-1].tail):mention.start]):
                     mention.relation = out[-1].relation
         if not mention.date_valid:
             mention.warnings.append(f"impossible date {mention.date} for {sym.symbol}")
@@ -391,81 +449,67 @@ def _share_issuers(text: str, mentions: list[Mention]) -> None:
         i = j - 1
 
 
-_NAME_STOP = re.compile(
-    r"(?:số|ngày|được|đã|đang|sẽ|phải|có|quy định|hiện hành|thì|để|theo|tại|trong|nhằm|cũng|là|"
-    r"với|cho|các|những|hướng dẫn|thi hành|hiệu lực|nêu|trên|này|đó|khi|mà|về việc|do|bị|vào|từ|đến|"
-    r"năm|khóa|khoá|kỳ|gồm|như|thuộc|hoặc|nay|tới|hiện|nào|chưa|vẫn|về|qua|sau|trước|liên quan|"
-    r"của|và|hoặc|hay|đối với|bảo đảm|đảm bảo|đặc biệt|cụ thể|cùng|không|ước|khoảng|gắn|trừ|ngoại trừ)$"
-)
+# words (or two words) that end a name: tokens hold no space, so a set does
+_NAME_STOP = frozenset((
+    "số|ngày|được|đã|đang|sẽ|phải|có|quy định|hiện hành|thì|để|theo|tại|trong|nhằm|cũng|là|"
+    "với|cho|các|những|hướng dẫn|thi hành|hiệu lực|nêu|trên|này|đó|khi|mà|về việc|do|bị|vào|từ|đến|"
+    "năm|khóa|khoá|kỳ|gồm|như|thuộc|hoặc|nay|tới|hiện|nào|chưa|vẫn|về|qua|sau|trước|liên quan|"
+    "của|và|hoặc|hay|đối với|bảo đảm|đảm bảo|đặc biệt|cụ thể|cùng|không|ước|khoảng|gắn|trừ|ngoại trừ"
+).split("|"))
 _NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế", "viên", "giáo", "chữa", "cứu",
                               "tôn"})  # "Phòng, chống tham nhũng", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ"
 _COMMA_NEXT_RX = "|".join(sorted(_NAME_COMMA_NEXT))  # words after which a name goes on past ", "
+# a named law's "name" that holds a type word or a list (", " not inside a name)
+_NOT_A_LAW_NAME = re.compile(rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!(?:{_COMMA_NEXT_RX})\b)")
 _TOKEN = re.compile(r"[^\s,;:.()“”\"]+|,|;|:|\.|\(|\)|“|”|\"")
+_AMENDING = re.compile(r"(?i:sửa đổi)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _AMEND_END = re.compile(r"[;.()\n]|[ ]+(?:ngày|số)[ ]+\d|[ ]+năm[ ]+(?:19|20)\d\d")
-
-
-class _LazyTokens:
-    """Tokens of ``text[start:limit]``, read only as far as they are asked for."""
-
-    def __init__(self, text: str, start: int, limit: int):
-        self._it = _TOKEN.finditer(text, start, limit)
-        self._seen: list[tuple[str, int, int]] = []
-
-    def has(self, i: int) -> bool:
-        while len(self._seen) <= i:
-            m = next(self._it, None)
-            if m is None:
-                return False
-            self._seen.append((m.group(0), m.start(), m.end()))
-        return True
-
-    def __getitem__(self, i: int) -> tuple[str, int, int]:
-        self.has(i)
-        return self._seen[i]
 
 
 def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> tuple[str, int, int | None]:
     """Read an instrument's name from ``start``: (title, end, year written as 'năm YYYY')."""
-    if re.match(r"(?i:sửa đổi)", text[start:start + 8]):
+    if _AMENDING.match(text, start, start + 8):
         m = _AMEND_END.search(text, start, limit)
         end = m.start() if m else limit
         title = text[start:end].rstrip(" ,")
         return _clean(title), start + len(title), None
-    tokens = _LazyTokens(text, start, min(limit, start + 160))
+    tokens = _TOKEN.finditer(text, start, min(limit, start + 160))
     words: list[tuple[str, int, int]] = []
-    i = 0
-    while tokens.has(i) and len(words) < 16:
-        tok, s, e = tokens[i]
+    cur = next(tokens, None)
+    while cur is not None and len(words) < 16:
+        after = next(tokens, None)  # the token after, read one ahead
+        tok, s, e = cur.group(), cur.start(), cur.end()
         low = tok.lower()
-        nxt = tokens[i + 1][0] if tokens.has(i + 1) else ""
+        nxt = after.group() if after is not None else ""
         if tok == ",":
             if words and nxt in _NAME_COMMA_NEXT:
                 words.append((tok, s, e))
-                i += 1
+                cur = after
                 continue
             break
         if tok in ";:.()“”\"":
             break
         if not words:
-            if (_NAME_STOP.match(low) and low != "các") or re.match(rf"(?:{rx.TYPE_WORD})\b", text[s:s + 30]):
+            if (low in _NAME_STOP and low != "các") or _TYPE_WORD_AT.match(text, s, s + 30):
                 break
             if not (tok[:1].isupper() or (lower_ok and tok[:1].isalpha()
-                                          and not _NAME_STOP.match(nxt.lower()))):
+                                          and nxt.lower() not in _NAME_STOP)):
                 break
         elif low == "và":
-            if (not nxt or re.match(rf"(?:{rx.TYPE_WORD})\b", text[tokens[i + 1][1]:tokens[i + 1][1] + 30])
-                    or _NAME_STOP.match(nxt.lower())):
+            if (not nxt or _TYPE_WORD_AT.match(text, after.start(), after.start() + 30)
+                    or nxt.lower() in _NAME_STOP):
                 break
-        elif re.fullmatch(r"(?:19|20)\d\d", tok) and not re.match(r"[/\-]", text[e:e + 1]):
+        elif _YEAR.fullmatch(tok) and text[e:e + 1] not in {"/", "-"}:
             title = _clean(text[words[0][1]:words[-1][2]]) if words else ""  # "Luật Thủ đô 2024"
             return title, e, int(tok)
-        elif _NAME_STOP.match(low) or (nxt and _NAME_STOP.match(f"{low} {nxt.lower()}")):
-            if low == "năm" and re.fullmatch(r"(?:19|20)\d\d", nxt):
+        elif low in _NAME_STOP or (nxt and f"{low} {nxt.lower()}" in _NAME_STOP):
+            if low == "năm" and _YEAR.fullmatch(nxt):
                 title = _clean(text[words[0][1]:words[-1][2]]) if words else ""
-                return title, tokens[i + 1][2], int(nxt)
+                return title, after.end(), int(nxt)
             break
         words.append((tok, s, e))
-        i += 1
+        cur = after
     while words and words[-1][0] in {",", "và"}:
         words.pop()
     if not words or (not words[0][0][:1].isupper() and len(words) < 2):
@@ -491,13 +535,19 @@ class _Spans:
         self.max_len = max((b - a for a, b in self.spans), default=0)
 
     def overlaps(self, s: int, e: int) -> bool:
-        i = bisect.bisect_left(self.spans, (e, -1))
-        j = bisect.bisect_left(self.spans, (s - self.max_len, -1))
-        return any(a < e and s < b for a, b in self.spans[j:i])
+        spans = self.spans
+        i = bisect.bisect_left(spans, (e, -1))  # the spans before i start before e
+        j = bisect.bisect_left(spans, (s - self.max_len, -1), 0, i)
+        return any(s < spans[k][1] for k in range(j, i))
 
     def add(self, s: int, e: int) -> None:
         bisect.insort(self.spans, (s, e))
         self.max_len = max(self.max_len, e - s)
+
+
+_YEAR_AFTER = re.compile(r"[ ]+năm[ ]+((?:19|20)\d\d)")
+_BILL_NOTE = re.compile(r"[ ]*\((?i:sửa đổi)\)")
+_CONGRESS_TITLE_STOP = re.compile(r"[ ]+(?:về|đã|và|để|nhằm|với|trong|theo|cũng|là|được|đề ra|xác định)\b|,")
 
 
 def _named(text: str, numbered: list[Mention]) -> list[Mention]:
@@ -511,7 +561,7 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
             continue
         if overlaps(s, m.end()):
             continue
-        if rx.DRAFT_BEFORE_RE.search(text[max(0, s - 20):s]):
+        if rx.DRAFT_BEFORE_RE.search(text, max(0, s - 20), s):
             continue
         if doc_type_needs_space(m, text):
             continue
@@ -522,9 +572,9 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
         if doc_type == "Điều lệ":
             title, end = "Đảng", m.end()
         elif doc_type == "Hiến pháp":
-            ym = re.match(r"[ ]+năm[ ]+((?:19|20)\d\d)", text[m.end():m.end() + 12])
+            ym = _YEAR_AFTER.match(text, m.end(), m.end() + 12)
             if ym:
-                title, end, year = None, m.end() + ym.end(), int(ym.group(1))
+                title, end, year = None, ym.end(), int(ym.group(1))
             else:
                 title, end, year = _named_title(text, after, limit, lower_ok=True)
                 title = title or None
@@ -533,7 +583,7 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
             title, end, year = _named_title(text, after, limit, lower_ok=doc_type != "Cương lĩnh")
             if not title:
                 continue
-            if re.match(r"[ ]*\((?i:sửa đổi)\)", text[end:end + 14]):
+            if _BILL_NOTE.match(text, end, end + 14):
                 continue  # a bill: "Luật Bảo hiểm tiền gửi (sửa đổi)"
         mention = Mention(s, end, "named", doc_type, title=title, year=year)
         date, ok, pos = _read_date(text, end)
@@ -550,7 +600,7 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
         if m.start() > 0 and is_word_char(text[m.start() - 1]):
             continue
         title = m.group("title")
-        stop = re.search(r"[ ]+(?:về|đã|và|để|nhằm|với|trong|theo|cũng|là|được|đề ra|xác định)\b|,", title)
+        stop = _CONGRESS_TITLE_STOP.search(title)
         if stop:
             title = title[:stop.start()]
         title = title.rstrip()

@@ -84,9 +84,6 @@ def _canon_issuer(code: str) -> str:
     return "-".join(parts)
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _split_glued(code: str) -> list[str] | None:
     """"NĐCP" → ["NĐ", "CP"], "TTBYT" → ["TT", "BYT"]: a type code glued to a known issuer code."""
     issuers = issuer_codes()
@@ -97,30 +94,32 @@ def _split_glued(code: str) -> list[str] | None:
     return None
 
 
+_LEGISLATURE = re.compile(r"(?:QH|UBTVQH)\d{1,2}")
+
+
 def symbol_from_match(m: re.Match[str]) -> Symbol:
     """Build a :class:`Symbol` from a match of ``SYMBOL_RE`` (no validation beyond the grammar)."""
-    g = m.groupdict()
-    if g.get("p_num"):
-        num, ptype, rest = g["p_num"], g["p_type"], _SPACES.sub("", g["p_rest"])
+    num = m["num"]
+    if m["p_type"] is not None:
+        ptype, rest = m["p_type"], m["p_rest"].replace(" ", "")  # only "[ ]" may stand inside
         found = canonical_type_code(ptype, "party")
         tcode, tname = found if found else (ptype, None)
         issuer = _canon_issuer(rest)
         return Symbol(f"{num}-{tcode}/{issuer}", int(num), None, tcode, issuer, "party",
                       tname or "Văn bản")
-    if g.get("f_num"):
-        num, year, rest = g["f_num"], g["f_year"], g["f_rest"]
+    if m["f_year"] is not None:
+        year, rest = m["f_year"], m["f_rest"]
         tcode, _, issuer = rest.partition("-")
         found = canonical_type_code(tcode, "state")
         tcode, tname = found if found else (tcode, None)
         issuer = _canon_issuer(issuer)
         return Symbol(f"{num}/{year}/{tcode}-{issuer}", int(num), int(year), tcode, issuer, "state",
                       tname or "Văn bản")
-    num_raw = g["s_num"]
-    num = re.sub(r"[a-zđ]$", "", num_raw).split(".")[0]
-    year = g.get("s_year")
-    rest = _SPACES.sub("", g["s_rest"])
+    num_raw = num + m["s_part"]  # the number as written: "12", "12a", "12.1"
+    year = m["s_year"]
+    rest = m["s_rest"].replace(" ", "")
     parts = rest.split("-")
-    if len(parts) == 1 and not (year and re.fullmatch(r"(?:QH|UBTVQH)\d{1,2}", rest)):
+    if len(parts) == 1 and not (year and _LEGISLATURE.fullmatch(rest)):
         parts = _split_glued(rest) or parts  # "NĐCP" written without its hyphen
     found = canonical_type_code(parts[0], "state") if len(parts) > 1 else None
     if found:
@@ -129,7 +128,7 @@ def symbol_from_match(m: re.Match[str]) -> Symbol:
     else:
         tcode, tname = None, None
         issuer = _canon_issuer(rest)
-        if year and re.fullmatch(r"(?:QH|UBTVQH)\d{1,2}", issuer):
+        if year and _LEGISLATURE.fullmatch(issuer):
             tname = "Luật" if issuer.startswith("QH") else "Pháp lệnh"
         else:
             tname = "Công văn"
