@@ -116,6 +116,12 @@ CONTEXT = [
     # the amending instrument after "được sửa đổi, bổ sung bởi" is a mention of its own, not title
     ("Căn cứ Nghị định số 23/2015/NĐ-CP của Chính phủ về chứng thực được sửa đổi, bổ sung bởi Nghị định số "
      "07/2025/NĐ-CP;", "23/2015/NĐ-CP", "chứng thực"),
+    # "được sửa đổi bổ sung bởi" also without its comma; "và các quy định khác" is not the title
+    ("Căn cứ Nghị định số 83/2020/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Lâm nghiệp "
+     "được sửa đổi bổ sung bởi Nghị định số 91/2024/NĐ-CP;", "83/2020/NĐ-CP",
+     "quy định chi tiết thi hành một số điều của Luật Lâm nghiệp"),
+    ("Quyết định số 47/QĐ-TTg ngày 09/5/2024 phê duyệt quy hoạch sử dụng đất quốc phòng thời kỳ 2021-2030 và các "
+     "quy định khác có liên quan.", "47/QĐ-TTg", "phê duyệt quy hoạch sử dụng đất quốc phòng thời kỳ 2021-2030"),
     # a closing note that names the instrument again is not part of its title
     ("Quyết định số 28/2018/QĐ-TTg của Thủ tướng Chính phủ về gửi, nhận văn bản điện tử (Quyết định số "
      "28/2018/QĐ-TTg);", "28/2018/QĐ-TTg", "gửi, nhận văn bản điện tử"),
@@ -159,7 +165,20 @@ NAMED = [
     ("Luật Tổ chức chính quyền địa phương được sửa đổi", "Luật", "Tổ chức chính quyền địa phương", None),
     ("(thực hiện Điều 31 Luật Thủ đô 2024;", "Luật", "Thủ đô", 2024),
     ("theo Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ.", "Luật", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ", None),
+    # a name ends before the sentence's verb, before dotted blanks, and an amending law's before "ban hành"
+    ("các cơ quan theo Luật Giá báo cáo Ủy ban nhân dân tỉnh", "Luật", "Giá", None),
+    ("Luật Các tổ chức tín dụng ngày 18/01/2024;", "Luật", "Các tổ chức tín dụng", None),
+    ("Căn cứ Luật Chính quyền địa phương số………………… Căn cứ…………", "Luật", "Chính quyền địa phương", None),
+    ("triển khai Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật ban hành kèm theo",
+     "Luật", "sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật", None),
 ]
+
+
+def test_a_law_named_after_a_provision_is_its_own_mention():
+    refs = vd.extract_references("hướng dẫn thi hành một số điều của Luật Đường bộ và Điều 77 Luật Trật tự, an toàn "
+                                 "giao thông đường bộ.")
+    assert [(r.form, r.title) for r in refs] == [("named", "Đường bộ"),
+                                                 ("named", "Trật tự, an toàn giao thông đường bộ")]
 
 
 @pytest.mark.parametrize("text,dtype,title,year", NAMED)

@@ -168,7 +168,7 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
 
 
 _AMENDED_AFTER = (  # "..., được sửa đổi, bổ sung bởi ...": the title ends before "được"
-    r"(?:được|đã được)[ ]+(?:sửa đổi,[ ]*bổ[ ]+sung|sửa đổi(?!,[ ]*bổ)|bổ sung|thay thế|hợp nhất)"
+    r"(?:được|đã được)[ ]+(?:sửa đổi,?[ ]*bổ[ ]+sung|sửa đổi(?!,?[ ]*bổ)|bổ sung|thay thế|hợp nhất)"
     r"(?:[ ]+(?:bởi|tại|theo|bằng|một số điều|năm)\b|[ ]*[,;.(]|[ ]+\d|$)"
 )
 # the first character after the spaces of each alternative below that starts with " "
@@ -179,7 +179,7 @@ _TITLE_END = re.compile(
     r";|\.(?=\s|$)|\n"
     rf"|[ ](?=[ ]*[{_AFTER_SPACE}])(?:"
     r"\((?=sau đây|gọi tắt|gọi chung|dưới đây|kèm theo|ban hành kèm|nay là|đã được|được)"
-    r"|[ ]*và[ ]+(?=(?:" + rx.TYPE_WORD + r"|các[ ]+văn bản|các[ ]+" + rx.TYPE_WORD + r")\b)"
+    r"|[ ]*và[ ]+(?=(?:" + rx.TYPE_WORD + r"|các[ ]+(?:văn bản|quy định)|các[ ]+" + rx.TYPE_WORD + r")\b)"
     r"|[ ]*(?=(?:" + rx.TYPE_WORD + r")[ ]+(?:số[ ]+)?\d)"
     r"|[ ]*(?=" + _AMENDED_AFTER + r")"
     # the issuer or the proposal after the title: "... do Bộ trưởng Bộ X ban hành", "tại Tờ trình số"
@@ -461,10 +461,13 @@ _NAME_COMMA_NEXT = frozenset({"chống", "sử", "chăm", "an", "công", "thuế
 _COMMA_NEXT_RX = "|".join(sorted(_NAME_COMMA_NEXT))  # words after which a name goes on past ", "
 # a named law's "name" that holds a type word or a list (", " not inside a name)
 _NOT_A_LAW_NAME = re.compile(rf"\b(?:{rx.TYPE_WORD})\b|,[ ]+(?!(?:{_COMMA_NEXT_RX})\b)")
-_TOKEN = re.compile(r"[^\s,;:.()“”\"]+|,|;|:|\.|\(|\)|“|”|\"")
+_TOKEN = re.compile(r"[^\s,;:.()“”\"…]+|[,;:.()“”\"…]")
 _AMENDING = re.compile(r"(?i:sửa đổi)")
+_PROVISION_WORDS = frozenset({"Điều", "khoản", "Khoản", "điểm", "Điểm", "Chương", "Mục"})
+_VERB_AFTER_NAME = frozenset({"báo cáo", "ban hành", "triển khai"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_AMEND_END = re.compile(r"[;.()\n]|[ ]+(?:ngày|số)[ ]+\d|[ ]+năm[ ]+(?:19|20)\d\d")
+_AMEND_END = re.compile(r"[;.()\n]|[ ]+(?:ngày|số)[ ]+\d|[ ]+năm[ ]+(?:19|20)\d\d"
+                        r"|[ ]+(?:về|gửi|để|nhằm|ban hành|(?i:trên địa bàn))(?![\w])")
 
 
 def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> tuple[str, int, int | None]:
@@ -488,7 +491,7 @@ def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> t
                 cur = after
                 continue
             break
-        if tok in ";:.()“”\"":
+        if tok in ";:.()“”\"…":
             break
         if not words:
             if (low in _NAME_STOP and low != "các") or _TYPE_WORD_AT.match(text, s, s + 30):
@@ -498,8 +501,10 @@ def _named_title(text: str, start: int, limit: int, lower_ok: bool = False) -> t
                 break
         elif low == "và":
             if (not nxt or _TYPE_WORD_AT.match(text, after.start(), after.start() + 30)
-                    or nxt.lower() in _NAME_STOP):
+                    or nxt.lower() in _NAME_STOP or nxt in _PROVISION_WORDS):
                 break
+        elif f"{tok} {nxt}" in _VERB_AFTER_NAME:
+            break  # "Luật Giá báo cáo ...": the sentence's verb
         elif _YEAR.fullmatch(tok) and text[e:e + 1] not in {"/", "-"}:
             title = _clean(text[words[0][1]:words[-1][2]]) if words else ""  # "Luật Thủ đô 2024"
             return title, e, int(tok)
