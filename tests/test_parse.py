@@ -136,6 +136,18 @@ TASKS = [
      None, ["Cơ quan, tổ chức, doanh nghiệp sử dụng lao động"], [], None, "lập 01 bộ hồ sơ"),
     ("Trường hợp không chấp nhận đề nghị, Sở Khoa học và Công nghệ thông báo bằng văn bản nêu rõ lý do cho cơ quan.",
      None, ["Sở Khoa học và Công nghệ"], [], None, "thông báo bằng văn bản"),
+    # the subject after a condition whose own commas come first; a condition's figures of speech are not
+    # bodies ("Trưởng ban" after "đề xuất"), so the heading above gives the body
+    ("4. Đối với khu công nghiệp, cụm công nghiệp thành lập mới sau ngày Nghị quyết này có hiệu lực thi hành, Ủy ban "
+     "nhân dân cấp tỉnh căn cứ vào tình hình thực tế, xác định mức hỗ trợ.", None, ["Ủy ban nhân dân cấp tỉnh"], [],
+     None, "căn cứ vào tình hình thực tế"),
+    ("3. Căn cứ vào tình hình thực tế và khả năng cân đối ngân sách địa phương, Ủy ban nhân dân cấp tỉnh quy định "
+     "nguyên tắc, tiêu chí hỗ trợ.", None, ["Ủy ban nhân dân cấp tỉnh"], [], None, "quy định nguyên tắc"),
+    ("3. Trong trường hợp cần thiết, đề xuất Ban Chỉ đạo, Trưởng ban về các giải pháp cụ thể trong quá trình triển "
+     "khai.", "Điều 8. Trách nhiệm của Cơ quan thường trực Ban Chỉ đạo", ["Cơ quan thường trực Ban Chỉ đạo"], [], None,
+     "Trong trường hợp cần thiết"),
+    ("2. Người có thẩm quyền, chủ đầu tư được lựa chọn áp dụng một trong các hình thức đặt hàng.", None,
+     ["Người có thẩm quyền", "chủ đầu tư"], [], None, "được lựa chọn"),
     ("b) Sở Nội vụ: Tổng hợp kết quả thực hiện cải cách hành chính.", None, ["Sở Nội vụ"], [], None,
      "Tổng hợp kết quả"),
     # the agency heading leads; the body it directs acts under it

@@ -271,11 +271,11 @@ AGENCY = (
     r"chính quyền|Chính quyền|Cán bộ|cán bộ|Người nộp|người nộp|Người có thẩm quyền|người có thẩm quyền|"
     r"Cấp có thẩm quyền|cấp có thẩm quyền|hội đồng|Ủy ban|Uỷ ban|Thường trực|Tổng Thư ký|"
     # a province or city as the actor of a conclusion: "tỉnh Đắk Lắk cần ...", "Thành phố chủ động ..."
-    r"Tỉnh|Thành phố|(?:tỉnh|thành phố)(?=[ ]+[A-ZĐ]))"
+    r"Tỉnh|Thành phố|(?:tỉnh|thành phố)(?=[ ]+[A-ZĐ])|Hộ kinh doanh|hộ kinh doanh)"
 )
 _AGENCY_START = re.compile(rf"^{AGENCY}\b")
 _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|hoàn thành|tham mưu|rà soát|"
-         r"trình|báo cáo|chỉ đạo|hướng dẫn|kiểm tra|theo dõi|đôn đốc|tăng cường|đẩy mạnh|tập trung|"
+         r"(?<!quá )trình|báo cáo|chỉ đạo|hướng dẫn|kiểm tra|theo dõi|đôn đốc|tăng cường|đẩy mạnh|tập trung|"
          r"khẩn trương|chủ động|bảo đảm|đảm bảo|nghiên cứu|ban hành|bố trí|cân đối|cung cấp|có trách nhiệm|"
          r"chịu trách nhiệm|tiếp tục|quán triệt|thường xuyên|phát huy|nâng cao|duy trì|xử lý|rà|phải|"
          r"cập nhật|lập|tuyên truyền|vận động|huy động|chuẩn bị|giám sát|quản lý(?![ ]+trực tiếp)|thẩm định|tiếp nhận|"
@@ -285,7 +285,7 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"có văn bản|"
          r"thu thập|xác minh|kêu gọi|được quyền|được phép|được lựa chọn|được sử dụng|được quyết định|"
          r"thẩm tra|phê duyệt|(?<!được )phân công|thụ lý|trả lời|hủy bỏ|đăng nhập|sưu tầm|cần|thông báo|"
-         r"có quyền|cụ thể hóa|cụ thể hoá")
+         r"có quyền|cụ thể hóa|cụ thể hoá|quy định|nộp|không áp dụng|chỉ được")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
 _VERB_NOT_AFTER_COMMA = re.compile(rf"(?<![,])[ ]+(?:{_VERB})(?![\w])")
 _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho|"
@@ -337,7 +337,8 @@ _BODY_WORD = re.compile(
     r"Ngân hàng|Liên đoàn|Mặt trận|Hội|Trường|Viện|Trung tâm|Tổng cục|Tập đoàn|Tổng công ty|Bảo hiểm|"
     r"Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Thủ tướng|Tòa án|Viện kiểm sát|Cơ quan|Các|các|Chính phủ|"
     r"Quốc hội|Kiểm toán|Thi hành án|Trưởng ban|Phó Trưởng ban|Ủy viên|Đảng ủy|Đảng uỷ|chính quyền|"
-    r"Chánh|Người đứng đầu|người đứng đầu|Thống đốc|Thông tấn xã|Tổng Công ty|Quỹ|Hiệp hội|Thường trực)\b"
+    r"Chánh|Người đứng đầu|người đứng đầu|Thống đốc|Thông tấn xã|Tổng Công ty|Quỹ|Hiệp hội|Thường trực|"
+    r"[Cc]hủ đầu tư|[Nn]gười có thẩm quyền|[Hh]ộ kinh doanh)\b"
 )
 
 
@@ -621,6 +622,11 @@ def parse_task(item: Item, section: str | None = None, lead: str | None = None,
             if m and _subject_ok(m.group("who")):
                 responsible = _split_agencies(m.group("who"))
                 action_start = at + m.end()
+            elif cond and not text.startswith("Căn cứ") and (later := _subject_after_clause(text)) is not None \
+                    and later.group("who")[:1].isupper() and not _CLAUSE_OBJECT.search(later.group("who")):
+                # "Đối với khu công nghiệp, cụm công nghiệp thành lập mới ..., Ủy ban nhân dân cấp tỉnh ..."
+                responsible = _split_agencies(later.group("who"))
+                action_start = len(text) - len(later.string) + later.end()
         if not responsible and (by := _BY_AGENT.search(text)):
             responsible = _split_agencies(by.group("who"))
     if not responsible:
@@ -750,6 +756,10 @@ def parse_tasks(entries: Iterable[tuple[Item, str | None, str | None, RowFields 
 
 # a purpose or condition clause before a lead-in's subject: "Để tiếp tục ..., tỉnh X cần ... sau:"
 _CLAUSE_START = re.compile(_CONDITION_WORDS[:-3] + r"|Để|Nhằm|Với mục tiêu|Qua)\b")
+
+
+# prepositions that show a clause's object, not a body's name ("đề xuất Ban Chỉ đạo, Trưởng ban về ...")
+_CLAUSE_OBJECT = re.compile(r"[ ](?:về|để|trong|cho|với|nhằm)[ ]")
 
 
 def _subject_after_clause(text: str) -> re.Match[str] | None:
