@@ -122,6 +122,14 @@ CONTEXT = [
      "quy định chi tiết thi hành một số điều của Luật Lâm nghiệp"),
     ("Quyết định số 47/QĐ-TTg ngày 09/5/2024 phê duyệt quy hoạch sử dụng đất quốc phòng thời kỳ 2021-2030 và các "
      "quy định khác có liên quan.", "47/QĐ-TTg", "phê duyệt quy hoạch sử dụng đất quốc phòng thời kỳ 2021-2030"),
+    # a list point of legal basis: its title goes on over ";" like a "Căn cứ" line's
+    ("- Thông tư số 257/2016/TT-BTC ngày 11/11/2016 của Bộ trưởng Bộ Tài chính quy định mức thu, chế độ thu, nộp,"
+     " quản lý, sử dụng phí công chứng; phí chứng thực; lệ phí cấp thẻ công chứng viên;\n- Quyết định", "257/2016/TT-BTC",
+     "quy định mức thu, chế độ thu, nộp, quản lý, sử dụng phí công chứng; phí chứng thực; lệ phí cấp thẻ công chứng viên"),
+    # procedures that were amended are part of the title, not the instrument's amendment
+    ("Quyết định 3152/QĐ-BTP ngày 31/10/2025 của Bộ trưởng Bộ Tư pháp về việc công bố thủ tục hành chính được sửa đổi,"
+     " bổ sung, thủ tục hành chính bị bãi bỏ trong lĩnh vực chứng thực.", "3152/QĐ-BTP",
+     "công bố thủ tục hành chính được sửa đổi, bổ sung, thủ tục hành chính bị bãi bỏ trong lĩnh vực chứng thực"),
     # a closing note that names the instrument again is not part of its title
     ("Quyết định số 28/2018/QĐ-TTg của Thủ tướng Chính phủ về gửi, nhận văn bản điện tử (Quyết định số "
      "28/2018/QĐ-TTg);", "28/2018/QĐ-TTg", "gửi, nhận văn bản điện tử"),

@@ -168,7 +168,9 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
 
 
 _AMENDED_AFTER = (  # "..., được sửa đổi, bổ sung bởi ...": the title ends before "được"
-    r"(?:được|đã được)[ ]+(?:sửa đổi,?[ ]*bổ[ ]+sung|sửa đổi(?!,?[ ]*bổ)|bổ sung|thay thế|hợp nhất)"
+    # (not "công bố thủ tục hành chính (mới ban hành,) được sửa đổi, bổ sung, ...": procedures that were amended)
+    r"(?<!hành chính )(?<!ban hành, )(?:được|đã được)[ ]+"
+    r"(?:sửa đổi,?[ ]*bổ[ ]+sung|sửa đổi(?!,?[ ]*bổ)|bổ sung|thay thế|hợp nhất)"
     r"(?:[ ]+(?:bởi|tại|theo|bằng|một số điều|năm)\b|[ ]*[,;.(]|[ ]+\d|$)"
 )
 # the first character after the spaces of each alternative below that starts with " "
@@ -209,7 +211,8 @@ _NEXT_MENTION = re.compile(
 
 # a closing note that only names an instrument again, or says where it was amended
 _CLOSING_NOTE = re.compile(r"[ ]*\(([^()]{0,400})\)$")
-_BASIS_LINE = re.compile(r"[*_ ]*(?:Căn cứ|Xét|Thực hiện|Theo)\b")
+# a line of legal basis: "Căn cứ ...", or a list point that opens with the instrument ("- Thông tư số ...")
+_BASIS_LINE = re.compile(rf"[*_ ]*(?:Căn cứ|Xét|Thực hiện|Theo\b|[-+•][ ]*(?:{rx.TYPE_WORD})[ ]+(?:số[ ]*)?\d)")
 # after ";" in a "Căn cứ" line, the title goes on when a lower-case noun phrase runs to the end of the line
 _SEMICOLON_GOES_ON = re.compile(
     rf"[ ]+(?!(?i:{rx.TYPE_WORD}|các|căn cứ|xét|theo|đồng thời|trong đó|và)\b)[^\W\d_A-ZĐ]"
