@@ -37,7 +37,8 @@ TARGETS = [
     ("Giảm 30% số vụ tai nạn giao thông giai đoạn 2021 - 2025.", [(30.0, None, "%", "giảm", "2025")]),
     # the direction, not the hedge; "trở lên" after the figure; a baseline year is no deadline; units
     ("Tốc độ tăng trưởng GRDP năm 2026 tăng khoảng 8%.", [(8.0, None, "%", "tăng", "2026")]),
-    ("Quy mô GDP đạt khoảng 500 tỉ USD trở lên.", [(500.0, None, "tỉ USD", "đạt", None)]),
+    ("Quy mô GDP đạt khoảng 500 tỉ USD trở lên.", [(500.0, None, "tỉ USD", "trở lên", None)]),
+    ("Chỉ số giá tiêu dùng (CPI) bình quân khoảng 4,5 - 5%.", [(4.5, 5.0, "%", "khoảng", None)]),  # a range
     ("Tỷ lệ hộ dùng nước sạch 95% trở lên.", [(95.0, None, "%", "trở lên", None)]),
     ("Nồng độ bụi PM2.5 vào năm 2030 đạt dưới 40 μg/m3 (giảm 20% so với mức trung bình năm 2024).",
      [(40.0, None, "μg/m3", "dưới", "2030"), (20.0, None, "%", "giảm", "2030")]),

@@ -186,7 +186,9 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
             s, e = m.start(), m.end()
             pos = e
             before = clause[:s]
-            if _SKIP_BEFORE.search(before) or re.match(r"\s*[/\-]\s*\d", clause[e:]):
+            rng = RANGE_RE.match(clause, s)
+            if _SKIP_BEFORE.search(before) or (re.match(r"\s*[/\-]\s*\d", clause[e:]) and not (
+                    rng and rng.group("ub") and "/" not in rng.group(0))):  # "4,5 - 5%" is a range, "2021-2025" not
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and not re.match(r"\s*%", clause[e:]):
                 continue
@@ -195,7 +197,6 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
                 continue  # "trên 1.000 dân" is part of a rate's unit
             value = parse_number(m.group(0))
             value_max = None
-            rng = RANGE_RE.match(clause, s)
             if rng and rng.group("b") and not re.fullmatch(r"(?:19|20)\d\d", rng.group("b")):
                 value = parse_number(rng.group("a"))
                 value_max = parse_number(rng.group("b"))
@@ -215,8 +216,8 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
             comparator = cm.group(0).strip().lower() if cm else None
             if comparator == "khoảng" and (verb := _VERB_BEFORE_ABOUT.search(before.rstrip())):
                 comparator = verb.group(1).lower()  # "tăng khoảng 10%": the direction, not the hedge
-            if comparator is None and _AT_LEAST_AFTER.match(clause, e):
-                comparator = "trở lên"  # "8% trở lên" with no comparator word before the figure
+            if comparator in {None, "đạt", "khoảng"} and _AT_LEAST_AFTER.match(clause, e):
+                comparator = "trở lên"  # "(đạt) 8% trở lên": the direction comes after the figure
             if value_max is not None and comparator is None:
                 comparator = "từ"
             if comparator is None and out and out[-1].comparator in {"vào nhóm", "thuộc nhóm"} and re.search(
