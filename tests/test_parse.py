@@ -149,6 +149,12 @@ TASKS = [
      "Trong trường hợp cần thiết"),
     ("2. Người có thẩm quyền, chủ đầu tư được lựa chọn áp dụng một trong các hình thức đặt hàng.", None,
      ["Người có thẩm quyền", "chủ đầu tư"], [], None, "được lựa chọn"),
+    # a capitalised "Chỉ đạo" ends the bodies after "Giao", but not inside "Ban Chỉ đạo"
+    ("1.2. Giao Công an Thành phố Chỉ đạo Công an các phường, xã phối hợp rà soát dữ liệu số nhà.", None,
+     ["Công an Thành phố"], [], None, "Chỉ đạo Công an các phường"),
+    ("Giao Ban Chỉ đạo tỉnh chủ trì tổng kết việc thực hiện.", None, ["Ban Chỉ đạo tỉnh"], [], None, "tổng kết"),
+    ("Ủy quyền cho Lãnh đạo Bộ Xây dựng thay mặt Chính phủ ký Hiệp định.", None, ["Lãnh đạo Bộ Xây dựng"], [], None,
+     "thay mặt Chính phủ"),
     ("b) Sở Nội vụ: Tổng hợp kết quả thực hiện cải cách hành chính.", None, ["Sở Nội vụ"], [], None,
      "Tổng hợp kết quả"),
     # the agency heading leads; the body it directs acts under it

@@ -266,7 +266,7 @@ AGENCY = (
     r"Các doanh nghiệp|Chủ đầu tư|chủ đầu tư|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Bí thư|Thống đốc|"
     r"Văn thư|Chuyên viên|Trung ương|Các cấp ủy|các cấp ủy|Các cấp uỷ|các cấp uỷ|Cấp ủy|"
     r"các bộ|các cơ quan|các đơn vị|các địa phương|các ngành|các xã|các Bộ|Các Bộ|các tỉnh|Các tỉnh|"
-    r"Các cơ quan|Các đơn vị|Các địa phương|cơ quan|đơn vị|địa phương|doanh nghiệp|Doanh nghiệp|"
+    r"Các cơ quan|Các đơn vị|Các địa phương|cơ quan|đơn vị|Đơn vị|địa phương|doanh nghiệp|Doanh nghiệp|"
     r"Phó Trưởng ban|các Phó Trưởng ban|Các Phó Trưởng ban|Ủy viên|các Ủy viên|Các Ủy viên|Thành viên|"
     r"các thành viên|Các thành viên|Chính phủ|Quốc hội|Mặt trận|Kiểm toán|Cá nhân|Người chủ trì|văn thư|"
     r"chính quyền|Chính quyền|Cán bộ|cán bộ|Người nộp|người nộp|Người có thẩm quyền|người có thẩm quyền|"
@@ -286,7 +286,7 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"có văn bản|"
          r"thu thập|xác minh|kêu gọi|được quyền|được phép|được lựa chọn|được sử dụng|được quyết định|"
          r"thẩm tra|phê duyệt|(?<!được )phân công|thụ lý|trả lời|hủy bỏ|đăng nhập|sưu tầm|cần|thông báo|"
-         r"có quyền|cụ thể hóa|cụ thể hoá|quy định|nộp|không áp dụng|chỉ được")
+         r"có quyền|cụ thể hóa|cụ thể hoá|quy định|nộp|không áp dụng|chỉ được|thay mặt")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
 _VERB_NOT_AFTER_COMMA = re.compile(rf"(?<![,])[ ]+(?:{_VERB})(?![\w])")
 _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho|"
@@ -295,7 +295,7 @@ _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề
 # never right after "các", "những", "và" or a comma ("các tổ chức thành viên" is a noun)
 # verbs written with a capital after the body ("Giao Sở X Khẩn trương ..."); not those that end names
 # of bodies ("Sở Xây dựng", "Ban Tổ chức", "Ban Chỉ đạo")
-_CAP_VERB = (r"Khẩn trương|Theo dõi|Chủ trì|Phối hợp|Triển khai|Thực hiện|Hướng dẫn|Rà soát|"
+_CAP_VERB = (r"Khẩn trương|Theo dõi|Chủ trì|Phối hợp|Triển khai|Thực hiện|Hướng dẫn|Rà soát|Chỉ đạo(?<!Ban Chỉ đạo)|"
              r"Tham mưu|Chủ động|Tiếp tục|Đôn đốc|Kiểm tra|Cập nhật|Báo cáo|Tăng cường|Đẩy mạnh")
 _WHO_END = rf"(?<!,)(?<![ ]các)(?<![ ]những)(?<![ ]và)(?=[ ]+(?:-[ ]+)?(?:{_VERB}|{_CAP_VERB})(?![\w]))"
 # the bodies run up to their verb ("Giao Bộ Quốc phòng, Bộ Công an chỉ đạo ..."), else to a comma or colon
