@@ -90,6 +90,15 @@ def test_a_period_line_in_a_list_gives_the_deadline_of_the_points_under_it():
     assert [(t.value, t.deadline) for t in targets] == [(100.0, "2027"), (90.0, "2030")]
 
 
+def test_list_parents_on_part_of_a_document():
+    from vn_directives.parse import list_parents
+
+    items = [Item(text="", start=2 * k, end=2 * k + 1, index=k + 40, clean=c)
+             for k, c in enumerate(["- Giai đoạn 2025-2027", "+ 100% hồ sơ được số hóa.", "+ 90% thủ tục trực tuyến."])]
+    assert [p.clean for p in list_parents(items[2], items)] == ["- Giai đoạn 2025-2027"]
+    assert list_parents(items[0], items) == []
+
+
 def test_goal_without_figure_gives_one_record():
     (t,) = parse_targets(item("Nâng cao chất lượng nguồn nhân lực số của tỉnh."))
     assert t.value is None and t.metric.startswith("Nâng cao chất lượng")

@@ -828,9 +828,12 @@ def list_parents(item: Item, items: Sequence[Item]) -> list[Item]:
     """The list points an item stands under within its section, nearest first: the points above it
     with a shallower marker ("- Giai đoạn 2025-2027" above "+ 100% dịch vụ công ..."). A paragraph
     without a marker stands under the point above it."""
+    pos = item.index
+    if not (0 <= pos < len(items) and items[pos].index == item.index):  # a list that is not the whole document
+        pos = next((k for k, it in enumerate(items) if it.index == item.index), -1)
     depth = _marker_depth(item.clean)
     out: list[Item] = []
-    for k in range(item.index - 1, max(-1, item.index - 300), -1):
+    for k in range(pos - 1, max(-1, pos - 300), -1):
         it = items[k]
         if it.is_heading or it.part != "body":
             break
