@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from vn_directives.parse import agency_heading, parse_number, parse_targets, parse_task
@@ -288,6 +290,18 @@ def test_lead_in_assigns_the_points_under_it():
     ]
     (task,), _ = parse_items(items)
     assert task.responsible == ["Chính phủ", "các cơ quan liên quan"]
+
+
+def test_lead_in_closed_by_its_duty_word_assigns_the_points_under_it():
+    from vn_directives.parse import parse_items
+
+    items = _items(("Điều 9. Trả lời ý kiến", True),
+                   ("b) Thủ trưởng các Sở, ban, ngành; UBND các xã có trách nhiệm.", False),
+                   ("Trả lời các ý kiến được gửi đến thuộc chức năng, nhiệm vụ, quyền hạn của cơ quan, đơn vị.", False))
+    items = [replace(it, section=None if it.is_heading else items[0].clean, section_index=None if it.is_heading else 0)
+             for it in items]
+    tasks = {t.item: t for t in parse_items(items)[0]}
+    assert tasks[2].responsible == ["Thủ trưởng các Sở, ban, ngành", "UBND các xã"]
 
 
 def test_time_line_belongs_to_the_task_above():

@@ -774,6 +774,10 @@ def _subject_after_clause(text: str) -> re.Match[str] | None:
     return None
 
 
+# a lead-in whose duty word closes it: "b) Thủ trưởng các Sở, ban, ngành; UBND các xã có trách nhiệm."
+_DUTY_END = re.compile(r"[ ](?:có|chịu)[ ]+trách nhiệm[ ]*[.:]?$|[ ]có[ ]+nhiệm vụ[ ]*[.:]?$")
+
+
 def lead_actors(items: Sequence[Item]) -> dict[int, str]:
     """For each item, the bodies named by the nearest lead-in above it in its section ("... đề nghị
     Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ sau đây:")."""
@@ -793,7 +797,7 @@ def lead_actors(items: Sequence[Item]) -> dict[int, str]:
                 out[it.index] = bodies
                 break
         text = it.clean.rstrip()
-        if text.endswith(":") and not it.is_heading:
+        if (text.endswith(":") or _DUTY_END.search(text)) and not it.is_heading:
             body = _MARKER.sub("", text)
             m = _GIAO.search(text) or _LEADS.match(body) or _subject_after_clause(body)
             if m and len(m.group("who").split()) <= 14:
