@@ -310,12 +310,15 @@ _FIELD_TIME = r"(?:Thời gian|Thời hạn|Tiến độ)(?:[ ]+(?:thực hiện
 _LEAD_FIELD = re.compile(rf"^{_FIELD_LEAD}[ ]*:[ ]*(?P<who>{AGENCY}[^;:]*?)"
                          rf"(?=[ ]+(?:{_VERB})(?![\w])|[ ]*[;.]|$)")
 # a subject list may run over ";" to another body: "Chánh Văn phòng ..., Thủ trưởng các sở; Chủ tịch UBND ..."
-_LEADS = re.compile(rf"^(?P<who>{AGENCY}(?:[^;:]|;[ ]*(?={AGENCY}))*?){_WHO_END}")
+_SUBJECT = rf"(?P<who>{AGENCY}(?:[^;:]|;[ ]*(?={AGENCY}))*?){_WHO_END}"
+_LEADS = re.compile("^" + _SUBJECT)
+_LEADS_AT = re.compile(_SUBJECT)  # the same, at a position inside a text
 _LEADS_COLON = re.compile(rf"^(?P<who>{AGENCY}[^;:]{{0,80}}?)[ ]*:[ ]*(?=\S)")  # "b) Sở Nội vụ, UBND cấp xã: ..."
 # a leading clause before the subject: "Khi xảy ra cháy rừng, Chủ tịch ...", "Trên cơ sở ..., Sở X ...",
 # "Trường hợp ... thì cơ quan, đơn vị có văn bản ..."
-_CONDITION_WORDS = (r"^(?:Khi|khi|Trường hợp|Trong trường hợp|Đối với|Sau khi|Trước khi|Nếu|"
-                    r"Trên cơ sở|Trong quá trình|Trong thời hạn|Trong vòng|Trong[ ]+\d+|Ngoài|Căn cứ)\b")
+_CONDITION_ALT = (r"Khi|khi|Trường hợp|Trong trường hợp|Đối với|Sau khi|Trước khi|Nếu|"
+                  r"Trên cơ sở|Trong quá trình|Trong thời hạn|Trong vòng|Trong[ ]+\d+|Ngoài|Căn cứ")
+_CONDITION_WORDS = rf"^(?:{_CONDITION_ALT})\b"
 _CONDITION = re.compile(_CONDITION_WORDS + r"[^;:]{0,200}?(?:,[ ]*(?=\S)|[ ]thì[ ]+|[ ]*:[ ]*(?=\S))")
 # "Cơ quan xử lý có trách nhiệm ...", "Văn thư cơ quan, đơn vị gửi văn bản có trách nhiệm ...": a subject
 # that holds a verb of its own ends at the duty word
@@ -627,7 +630,7 @@ def parse_task(item: Item, section: str | None = None, lead: str | None = None,
                     and later.group("who")[:1].isupper() and not _CLAUSE_OBJECT.search(later.group("who")):
                 # "Đối với khu công nghiệp, cụm công nghiệp thành lập mới ..., Ủy ban nhân dân cấp tỉnh ..."
                 responsible = _split_agencies(later.group("who"))
-                action_start = len(text) - len(later.string) + later.end()
+                action_start = later.end()
         if not responsible and (by := _BY_AGENT.search(text)):
             responsible = _split_agencies(by.group("who"))
     if not responsible:
@@ -756,7 +759,7 @@ def parse_tasks(entries: Iterable[tuple[Item, str | None, str | None, RowFields 
 
 
 # a purpose or condition clause before a lead-in's subject: "Để tiếp tục ..., tỉnh X cần ... sau:"
-_CLAUSE_START = re.compile(_CONDITION_WORDS[:-3] + r"|Để|Nhằm|Với mục tiêu|Qua)\b")
+_CLAUSE_START = re.compile(rf"(?:{_CONDITION_ALT}|Để|Nhằm|Với mục tiêu|Qua)\b")
 
 
 # prepositions that show a clause's object, not a body's name ("đề xuất Ban Chỉ đạo, Trưởng ban về ...")
@@ -768,7 +771,7 @@ def _subject_after_clause(text: str) -> re.Match[str] | None:
     if not _CLAUSE_START.match(text):
         return None
     for comma in re.finditer(r",[ ]*", text[:400]):
-        m = _LEADS.match(text[comma.end():])
+        m = _LEADS_AT.match(text, comma.end())
         if m:
             return m
     return None

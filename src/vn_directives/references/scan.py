@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import islice
 
 from ..dates import iso_date
 from ..normalize import Normalized, is_word_char, normalize
@@ -102,7 +103,8 @@ def _cut_issuer(raw: str) -> str:
             run_start = None
     else:
         return raw
-    return raw[:[t.start() for t in _NON_SPACE.finditer(raw)][cut]].rstrip(" ,")
+    word_start = next(islice(_NON_SPACE.finditer(raw), cut, None)).start()  # where the cut word starts
+    return raw[:word_start].rstrip(" ,")
 
 
 @cache
