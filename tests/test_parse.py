@@ -241,6 +241,27 @@ TASKS = [
     ("8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam kịp thời thông tin về tình "
      "hình mưa lũ.", None, ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"], [],
      None, "kịp thời thông tin"),
+    # a body named by its role in a procedure keeps its verb: "Cán bộ tiếp nhận", "Chuyên viên xử lý hồ sơ"
+    ("- Trường hợp không thuộc thẩm quyền tiếp nhận hồ sơ: Cán bộ tiếp nhận lập Phiếu từ chối tiếp nhận hồ sơ.",
+     None, ["Cán bộ tiếp nhận"], [], None, "lập Phiếu"),
+    ("Nếu ý kiến thẩm định không thống nhất, không đồng ý với hồ sơ: Chuyên viên xử lý hồ sơ soạn Thông báo "
+     "yêu cầu bổ sung hồ sơ.", None, ["Chuyên viên xử lý hồ sơ"], [], None, "soạn Thông báo"),
+    ("Trường hợp không bảo đảm tiêu chuẩn thì người có thẩm quyền quyết định khen thưởng hủy bỏ quyết định "
+     "khen thưởng.", None, ["người có thẩm quyền quyết định khen thưởng"], [], None, "hủy bỏ"),
+    # a copula and a basis close the subject; an alias "(sau đây gọi tắt là ...)" does not
+    ("3. Văn thư cơ quan là người được lãnh đạo cơ quan giao quản lý chứng thư số; có trách nhiệm lưu trữ.",
+     None, ["Văn thư cơ quan"], [], None, "là người"),
+    ("3. Bộ Tài chính, Ủy ban nhân dân các tỉnh trên cơ sở đề xuất của các bộ, chủ trì tổng hợp kinh phí.",
+     None, ["Bộ Tài chính", "Ủy ban nhân dân các tỉnh"], [], None, "trên cơ sở"),
+    ("a) Cơ quan, tổ chức sử dụng lao động (sau đây gọi tắt là “đơn vị”) lập 01 bộ hồ sơ.", None,
+     ["Cơ quan, tổ chức sử dụng lao động"], [], None, "lập 01 bộ"),
+    # teams and archives as bodies; a short label before the subject
+    ("Trong thời hạn 04 ngày làm việc kể từ ngày thành lập, Đoàn thẩm định tổ chức thẩm định.", None,
+     ["Đoàn thẩm định"], [], "trong thời hạn 04 ngày làm việc", "tổ chức thẩm định"),
+    ("4. Lưu trữ hiện hành có trách nhiệm kiểm tra, tiếp nhận hồ sơ.", None, ["Lưu trữ hiện hành"], [], None,
+     "kiểm tra"),
+    ("1. Cuộc họp định kỳ: Ban Chỉ đạo họp định kỳ ít nhất 2 lần/năm.", None, ["Ban Chỉ đạo"], [], "định kỳ",
+     "họp"),
 ]
 
 

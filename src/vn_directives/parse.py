@@ -272,7 +272,10 @@ AGENCY = (
     r"chính quyền|Chính quyền|Cán bộ|cán bộ|Người nộp|người nộp|Người có thẩm quyền|người có thẩm quyền|"
     r"Cấp có thẩm quyền|cấp có thẩm quyền|hội đồng|Ủy ban|Uỷ ban|Thường trực|Tổng Thư ký|"
     # a province or city as the actor of a conclusion: "tỉnh Đắk Lắk cần ...", "Thành phố chủ động ..."
-    r"Tỉnh|Thành phố|(?:tỉnh|thành phố)(?=[ ]+[A-ZĐ])|Hộ kinh doanh|hộ kinh doanh)"
+    r"Tỉnh|Thành phố|(?:tỉnh|thành phố)(?=[ ]+[A-ZĐ])|Hộ kinh doanh|hộ kinh doanh|"
+    # teams and offices named by their function: "Đoàn kiểm tra", "Tổ công tác", "Lưu trữ hiện hành"
+    r"(?:Trưởng[ ]+)?[Đđ]oàn[ ]+(?:kiểm tra|thẩm định|công tác|giám sát|thanh tra|đánh giá)|"
+    r"Tổ[ ]+(?:công tác|giúp việc|thẩm định|kiểm tra|chuyên gia|biên tập|thư ký)|Lưu trữ[ ]+(?:hiện hành|lịch sử))"
 )
 _AGENCY_START = re.compile(rf"^{AGENCY}\b")
 _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|hoàn thành|tham mưu|rà soát|"
@@ -286,7 +289,9 @@ _VERB = (r"chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây d
          r"có văn bản|"
          r"thu thập|xác minh|kêu gọi|được quyền|được phép|được lựa chọn|được sử dụng|được quyết định|"
          r"thẩm tra|phê duyệt|(?<!được )phân công|thụ lý|trả lời|hủy bỏ|đăng nhập|sưu tầm|cần|thông báo|"
-         r"có quyền|cụ thể hóa|cụ thể hoá|quy định|nộp|không áp dụng|chỉ được|thay mặt")
+         r"có quyền|cụ thể hóa|cụ thể hoá|quy định|nộp|không áp dụng|chỉ được|thay mặt|phản ánh|"
+         # a copula or a basis closes the subject too: "Văn thư cơ quan là người ...", "X trên cơ sở ..."
+         r"(?<!tắt )(?<!gọi )là|trên cơ sở|có nhiệm vụ")
 _VERB_RE = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])")
 _VERB_NOT_AFTER_COMMA = re.compile(rf"(?<![,])[ ]+(?:{_VERB})(?![\w])")
 _GIAO_WORD = (r"(?:^|[ ,;])(?:Giao|giao|Yêu cầu|yêu cầu|Đề nghị|đề nghị|Chỉ đạo|Phân công|Ủy quyền cho|"
@@ -313,6 +318,13 @@ _LEAD_FIELD = re.compile(rf"^{_FIELD_LEAD}[ ]*:[ ]*(?P<who>{AGENCY}[^;:]*?)"
 _SUBJECT = rf"(?P<who>{AGENCY}(?:[^;:]|;[ ]*(?={AGENCY}))*?){_WHO_END}"
 _LEADS = re.compile("^" + _SUBJECT)
 _LEADS_AT = re.compile(_SUBJECT)  # the same, at a position inside a text
+# a body named by its role in a procedure, whose own verb is part of the name: "Cán bộ tiếp nhận lập Phiếu
+# ...", "Chuyên viên xử lý hồ sơ soạn ...", "người có thẩm quyền quyết định khen thưởng hủy bỏ ..."
+_ROLE_SUBJECT = re.compile(
+    r"(?P<who>(?:[Cc]án bộ|[Cc]huyên viên|[Cc]ông chức|[Cc]ơ quan(?:, đơn vị)?|[Đđ]ơn vị|[Bb]ộ phận|"
+    r"[Nn]gười có thẩm quyền)[ ]+(?:tiếp nhận|xử lý|giải quyết|thụ lý|thẩm định|quyết định)"
+    r"(?:[ ]+(?:hồ sơ|phản ánh(?:[ ]+kiến nghị)?|khen thưởng))?)"
+    rf"(?=[ ]+(?:{_VERB})(?![\w]))")
 _LEADS_COLON = re.compile(rf"^(?P<who>{AGENCY}[^;:]{{0,80}}?)[ ]*:[ ]*(?=\S)")  # "b) Sở Nội vụ, UBND cấp xã: ..."
 # a leading clause before the subject: "Khi xảy ra cháy rừng, Chủ tịch ...", "Trên cơ sở ..., Sở X ...",
 # "Trường hợp ... thì cơ quan, đơn vị có văn bản ..."
@@ -324,6 +336,9 @@ _CONDITION = re.compile(_CONDITION_WORDS + r"[^;:]{0,200}?(?:,[ ]*(?=\S)|[ ]thì
 # that holds a verb of its own ends at the duty word
 _DUTY_SUBJECT = re.compile(rf"^(?P<who>{AGENCY}\b(?:(?![ ](?:chủ trì|phối hợp|và|theo)\b)[^;:]){{0,90}}?)"
                            r"(?<!,)(?=[ ]+(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|phải)\b)")
+# a short label before the subject: "Cuộc họp định kỳ: Ban Chỉ đạo họp ...", "Về tổ chức thực hiện: Các địa
+# phương ..."
+_LABEL = re.compile(r"^[^:;,.()]{3,60}?:[ ]*(?=\S)")
 # "Trường hợp ..., ... thì X ...": the subject comes after "thì" when there is one
 _CONDITION_THI = re.compile(_CONDITION_WORDS + r"[^;:]{0,300}?[ ,]thì[ ]+")
 # a passive agent: "Việc ... do người đứng đầu cơ quan cấp trên thực hiện"
@@ -617,12 +632,12 @@ def parse_task(item: Item, section: str | None = None, lead: str | None = None,
         responsible = _split_agencies(re.sub(r"[ ]+(?:chủ trì|làm đầu mối)$", "", m.group("who")))
         action_start = m.end()
     else:
-        cond = _CONDITION_THI.match(text) or _CONDITION.match(text)
+        cond = _CONDITION_THI.match(text) or _CONDITION.match(text) or _LABEL.match(text)
         at = cond.end() if cond else 0
         while cond and (nxt := _CONDITION.match(text[at:])):  # "Trong quá trình ..., nếu ..., X ..."
             cond, at = nxt, at + nxt.end()
         if cond or not re.match(r"(?i:trường hợp|khi|nếu|trong|đối với|sau khi|trước khi)\b", text):
-            m = _DUTY_SUBJECT.match(text[at:]) or _LEADS.match(text[at:])
+            m = _DUTY_SUBJECT.match(text[at:]) or _ROLE_SUBJECT.match(text[at:]) or _LEADS.match(text[at:])
             if m and _subject_ok(m.group("who")):
                 responsible = _split_agencies(m.group("who"))
                 action_start = at + m.end()
@@ -767,11 +782,12 @@ _CLAUSE_OBJECT = re.compile(r"[ ](?:về|để|trong|cho|với|nhằm)[ ]")
 
 
 def _subject_after_clause(text: str) -> re.Match[str] | None:
-    """The subject after a leading clause of up to 400 characters, tried after each of its commas."""
+    """The subject after a leading clause of up to 400 characters, tried after each of its commas and
+    colons ("Nếu ý kiến ... không thống nhất, không đồng ý với hồ sơ: Chuyên viên ... soạn ...")."""
     if not _CLAUSE_START.match(text):
         return None
-    for comma in re.finditer(r",[ ]*", text[:400]):
-        m = _LEADS_AT.match(text, comma.end())
+    for comma in re.finditer(r"[,:][ ]*", text[:400]):
+        m = _ROLE_SUBJECT.match(text, comma.end()) or _LEADS_AT.match(text, comma.end())
         if m:
             return m
     return None
