@@ -133,6 +133,15 @@ CONTEXT = [
     # a closing note that names the instrument again is not part of its title
     ("Quyết định số 28/2018/QĐ-TTg của Thủ tướng Chính phủ về gửi, nhận văn bản điện tử (Quyết định số "
      "28/2018/QĐ-TTg);", "28/2018/QĐ-TTg", "gửi, nhận văn bản điện tử"),
+    # the sentence's verb of force ends the title, even after a bracket
+    ("Nghị quyết số 47/2024/NQ-HĐND ngày 12/12/2024 quy định thực hiện vùng phát thải thấp (thực hiện Luật Thủ đô) "
+     "hết hiệu lực thi hành kể từ ngày Nghị quyết này có hiệu lực.", "47/2024/NQ-HĐND",
+     "quy định thực hiện vùng phát thải thấp (thực hiện Luật Thủ đô)"),
+    # a line of capitals after a title in ordinary case is a heading of its own; acronyms are not
+    ("Nghị quyết số 1675/NQ-UBTVQH15 về sắp xếp các đơn vị hành chính cấp xã năm 2025 ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+     "1675/NQ-UBTVQH15", "sắp xếp các đơn vị hành chính cấp xã năm 2025"),
+    ("Quyết định số 12/QĐ-UBND về công bố TTHC lĩnh vực Chứng thực của UBND TP HCM.", "12/QĐ-UBND",
+     "công bố TTHC lĩnh vực Chứng thực của UBND TP HCM"),
 ])
 def test_title_stops_before_a_second_mention(text, symbol, title):
     first = vd.extract_references(text)[0]

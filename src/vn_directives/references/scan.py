@@ -176,7 +176,7 @@ _AMENDED_AFTER = (  # "..., được sửa đổi, bổ sung bởi ...": the tit
     r"(?:[ ]+(?:bởi|tại|theo|bằng|một số điều|năm)\b|[ ]*[,;.(]|[ ]+\d|$)"
 )
 # the first character after the spaces of each alternative below that starts with " "
-_AFTER_SPACE = "".join(sorted({w[0] for w in rx.TYPE_WORDS} | set("(vđdt")))
+_AFTER_SPACE = "".join(sorted({w[0] for w in rx.TYPE_WORDS} | set("(vđdtch")))
 # Where a title ends. The alternatives are grouped by their first character, in their order, so
 # that the engine can skip to ";", ".", "\n", " " or "," (a match is the same as ungrouped).
 _TITLE_END = re.compile(
@@ -187,7 +187,9 @@ _TITLE_END = re.compile(
     r"|[ ]*(?=(?:" + rx.TYPE_WORD + r")[ ]+(?:số[ ]+)?\d)"
     r"|[ ]*(?=" + _AMENDED_AFTER + r")"
     # the issuer or the proposal after the title: "... do Bộ trưởng Bộ X ban hành", "tại Tờ trình số"
-    r"|[ ]*(?=do[ ]+[^;.\n]{2,100}?[ ]+ban hành\b)|[ ]*(?=tại[ ]+(?:Tờ trình|Báo cáo|Công văn|văn bản)\b))"
+    r"|[ ]*(?=do[ ]+[^;.\n]{2,100}?[ ]+ban hành\b)|[ ]*(?=tại[ ]+(?:Tờ trình|Báo cáo|Công văn|văn bản)\b)"
+    # the sentence's verb of force: "... Luật Thủ đô) hết hiệu lực thi hành kể từ ngày ..."
+    r"|[ ]*(?=(?:hết[ ]+hiệu lực|có[ ]+hiệu lực[ ]+(?:thi hành[ ]+)?(?:kể[ ]+)?từ)\b))"
     r"|,(?:"
     r"[ ]*(?=(?:" + rx.TYPE_WORD + r"|các[ ]+(?:" + rx.TYPE_WORD
     + r")|ngày|số|đồng thời|trong đó|theo đó|nhằm|để|trình|kiến nghị|đề xuất|báo cáo|chỉ đạo|hoàn thành|"
@@ -250,6 +252,7 @@ def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, in
                     continue
         end = end_m.start()
         break
+    end = _before_capitals(text, at, end)
     title = text[at:end].strip(" ,:")
     if "[" in title:  # (the cheap tests first: each pattern needs that text)
         title = _NOTE_MARKS_AT_END.sub("", title).strip(" ,:")
@@ -268,6 +271,29 @@ def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, in
     if (bare or m.group("conn") is None) and not title:
         return None, pos
     return (_clean(title) or None), end
+
+
+_TWO_CAPITALS = re.compile(r"[A-ZĐ]{2}")
+
+
+def _capital_word(w: str) -> bool:
+    return len(w) >= 2 and w.isupper() and w.isalpha()
+
+
+def _before_capitals(text: str, at: int, end: int) -> int:
+    """Where a title in ordinary case runs into a line of capitals ("... năm 2025 ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+    "... Nghị định số 07/2025/NĐ-CP FILE ĐƯỢC ĐÍNH KÈM"): three capital words in a row, two of them with
+    Vietnamese letters (acronyms such as "UBND", "TTHC" are single words), else ``end``."""
+    seg = text[at:end]
+    if _TWO_CAPITALS.search(seg) is None or seg.isupper():
+        return end
+    words = list(re.finditer(r"\S+", seg))
+    for i in range(len(words) - 2):
+        run = [w.group(0).strip(",.;:()") for w in words[i:i + 3]]
+        if all(map(_capital_word, run)) and sum(not w.isascii() for w in run) >= 2 \
+                and any(map(str.islower, seg[:words[i].start()])):
+            return at + words[i].start()
+    return end
 
 
 LOOKBACK = 400
