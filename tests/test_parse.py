@@ -49,6 +49,15 @@ TARGETS = [
      "dẫn đầu ASEAN vào năm 2030.",
      [(4.0, None, "nước", "thuộc nhóm", "2028"), (60.0, None, "nước", "thuộc nhóm", "2028"),
       (3.0, None, "nước", "thuộc nhóm", "2030")]),
+    # a table row's number, an age that qualifies who is counted, and a maturity level are no figures to reach
+    ("4 Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%", [(40.0, None, "%", "tối thiểu", None)]),
+    ("Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng đạt 95%.", [(95.0, None, "%", "đạt", None)]),
+    ("Phấn đấu 100% trẻ em từ 06 tháng đến 36 tháng tuổi được tiếp cận dịch vụ giáo dục mầm non.",
+     [(100.0, None, "%", None, None)]),
+    ("+ 100% bộ, ngành, địa phương đạt cấp độ 3 mức độ trưởng thành về quản trị dữ liệu.",
+     [(100.0, None, "%", None, None)]),
+    # but a life expectancy is one
+    ("Tuổi thọ trung bình đạt 75 tuổi vào năm 2030.", [(75.0, None, None, "đạt", "2030")]),
 ]
 
 

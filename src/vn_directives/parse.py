@@ -101,9 +101,12 @@ _AT_LEAST_AFTER = re.compile(r"[ ]*(?i:trở lên)\b")
 _PER_POP = re.compile(r"trên[ ]+(?P<n>\d{1,3}(?:\.\d{3})+|\d+)[ ]+(?P<who>dân|người dân|người)")
 _SKIP_BEFORE = re.compile(
     r"(?:năm|giai đoạn|quý|tháng|ngày|Điều|khoản|điểm|số|Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|"
-    r"mục|phần|lần thứ|khóa|Luật|Nghị định|Thông tư|Công văn)[ ]*$",
+    r"mục|phần|lần thứ|khóa|Luật|Nghị định|Thông tư|Công văn|cấp độ)[ ]*$",
     re.IGNORECASE,
 )
+# an age that qualifies who is counted: "dân số từ 15 tuổi trở lên", "trẻ em từ 06 tháng đến 36 tháng tuổi"
+_AGE_BEFORE = re.compile(r"(?:từ|dưới|trên|đủ|đến)[ ]*$")
+_AGE_AFTER = re.compile(r"[ ]*(?:tháng[ ]+)?(?:tuổi|đến[ ]+\d+[ ]+(?:tháng[ ]+)?tuổi)\b")
 _LEAD = re.compile(
     r"^(?:[-+•]\s*|\(?[a-zđ0-9]{1,3}[.)]\s*)*(?:(?:phấn đấu|(?:mục tiêu|chỉ tiêu)(?:[ ]+(?:chung|cụ thể|tổng quát|"
     r"tổng thể))?|đến năm \d{4}|đến hết năm \d{4}|năm \d{4}|trong năm \d{4}|giai đoạn \d{4}(?:[ ]*[–-][ ]*\d{4})?|"
@@ -192,6 +195,10 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and not re.match(r"\s*%", clause[e:]):
                 continue
+            if _AGE_AFTER.match(clause, e) and _AGE_BEFORE.search(before):
+                continue
+            if a == 0 and not before.strip() and e - s <= 2 and clause[e:e + 1] == " " and clause[e + 1:e + 2].isupper():
+                continue  # a table row's number before its text: "1 Kinh tế số chiếm 45% GRDP tỉnh."
             if _PER_POP.match(clause, max(0, s - 5)) or re.search(r"trên[ ]+$", before) and re.match(
                     r"[ ]+(?:dân|người dân)", clause[e:]):
                 continue  # "trên 1.000 dân" is part of a rate's unit
