@@ -210,6 +210,8 @@ def test_named_references(text, dtype, title, year):
     "Luật này có hiệu lực",                              # anaphora
     "theo quy định của pháp luật hiện hành",
     "giai đoạn 2021-2025, ngày 07/4/2014",
+    "XÂY DỰNG, HOÀN THIỆN HỆ THỐNG PHÁP LUẬT ĐÁP ỨNG YÊU CẦU PHÁT TRIỂN ĐẤT NƯỚC",  # law in general
+    "được Trường Đại học Luật Hà Nội quyết định cử đi đào tạo",  # a school of law
 ])
 def test_not_references(text):
     assert vd.extract_references(text) == []

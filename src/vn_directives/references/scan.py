@@ -586,6 +586,10 @@ _BILL_NOTE = re.compile(r"[ ]*\((?i:sửa đổi)\)")
 _CONGRESS_TITLE_STOP = re.compile(r"[ ]+(?:về|đã|và|để|nhằm|với|trong|theo|cũng|là|được|đề ra|xác định)\b|,")
 
 
+# law in general or a school of law, not a law's name
+_NOT_A_LAW_BEFORE = re.compile(r"(?:(?i:pháp)|(?i:học)|Khoa|KHOA|(?i:viện))[ ]+$")
+
+
 def _named(text: str, numbered: list[Mention]) -> list[Mention]:
     taken = _Spans((m.start, m.end) for m in numbered)
     out: list[Mention] = []
@@ -599,6 +603,8 @@ def _named(text: str, numbered: list[Mention]) -> list[Mention]:
             continue
         if rx.DRAFT_BEFORE_RE.search(text, max(0, s - 20), s):
             continue
+        if m.group("type") in {"Luật", "LUẬT"} and _NOT_A_LAW_BEFORE.search(text, max(0, s - 12), s):
+            continue  # "pháp luật", "HỆ THỐNG PHÁP LUẬT", "Trường Đại học Luật Hà Nội"
         if doc_type_needs_space(m, text):
             continue
         doc_type = _TYPE_OF_NAMED[m.group("type").lower()]
