@@ -243,13 +243,23 @@ TASKS = [
     ("a) Đối với thông tin phản ánh kiến nghị đã tiếp nhận, cơ quan, đơn vị được giao thực hiện việc trả lời.",
      None, ["cơ quan, đơn vị"], [], None, "thực hiện"),
     ("c) Trong 03 ngày làm việc kể từ ngày có kết quả đánh giá, Ban Quản lý ban hành quyết định.", None,
-     ["Ban Quản lý"], [], None, "ban hành"),
+     ["Ban Quản lý"], [], "trong 03 ngày làm việc kể từ ngày có kết quả đánh giá", "ban hành"),
     # "và địa phương" is a body of its own; "Thông tấn xã" names one
     ("3. Đề nghị các bộ, ngành và địa phương kịp thời phản ánh về Bộ Công an.", None,
      ["các bộ, ngành", "địa phương"], [], None, "kịp thời phản ánh"),
     ("8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam kịp thời thông tin về tình "
      "hình mưa lũ.", None, ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"], [],
      None, "kịp thời thông tin"),
+    # deadlines: a month of a year is a phrase; a day in every year; recurrent spending is no deadline;
+    # the date of a cited instrument gives no year
+    ("Giao Sở Nội vụ hoàn thành việc cập nhật dữ liệu trong tháng 12 năm 2025.", None, ["Sở Nội vụ"], [],
+     "trong tháng 12 năm 2025", "hoàn thành"),
+    ("đ) Trước ngày 15 tháng 12 hàng năm, Ủy ban nhân dân các tỉnh báo cáo tình hình thực hiện Nghị quyết.", None,
+     ["Ủy ban nhân dân các tỉnh"], [], "trước ngày 15 tháng 12 hàng năm", "báo cáo"),
+    ("2. Sở Tài chính bố trí kinh phí chi thường xuyên trong dự toán ngân sách nhà nước hàng năm.", None,
+     ["Sở Tài chính"], [], "hàng năm", "bố trí"),
+    ("Thực hiện theo quy định tại Quyết định số 28/2018/QĐ-TTg ngày 12 tháng 7 năm 2018 của Thủ tướng Chính phủ.",
+     None, [], [], None, "Thực hiện"),
     # a body named by its role in a procedure keeps its verb: "Cán bộ tiếp nhận", "Chuyên viên xử lý hồ sơ"
     ("- Trường hợp không thuộc thẩm quyền tiếp nhận hồ sơ: Cán bộ tiếp nhận lập Phiếu từ chối tiếp nhận hồ sơ.",
      None, ["Cán bộ tiếp nhận"], [], None, "lập Phiếu"),
@@ -266,7 +276,7 @@ TASKS = [
      ["Cơ quan, tổ chức sử dụng lao động"], [], None, "lập 01 bộ"),
     # teams and archives as bodies; a short label before the subject
     ("Trong thời hạn 04 ngày làm việc kể từ ngày thành lập, Đoàn thẩm định tổ chức thẩm định.", None,
-     ["Đoàn thẩm định"], [], "trong thời hạn 04 ngày làm việc", "tổ chức thẩm định"),
+     ["Đoàn thẩm định"], [], "trong thời hạn 04 ngày làm việc kể từ ngày thành lập", "tổ chức thẩm định"),
     ("4. Lưu trữ hiện hành có trách nhiệm kiểm tra, tiếp nhận hồ sơ.", None, ["Lưu trữ hiện hành"], [], None,
      "kiểm tra"),
     ("1. Cuộc họp định kỳ: Ban Chỉ đạo họp định kỳ ít nhất 2 lần/năm.", None, ["Ban Chỉ đạo"], [], "định kỳ",

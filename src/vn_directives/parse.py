@@ -30,13 +30,17 @@ DEADLINE_DATE = re.compile(
 )
 DEADLINE_YEAR = re.compile(
     r"(?P<phrase>(?:(?:đến|trước|trong|cuối|hết|đến hết|đến cuối|trong cả|vào)[ ]+)*(?i:năm)[ ]+"
-    r"|(?i:giai đoạn)[ ]+(?:\d{4})[ ]*[-–][ ]*|quý[ ]+[IV]+/|tháng[ ]+\d{1,2}/)(?P<y>(?:19|20)\d\d)\b"
+    r"|(?i:giai đoạn)[ ]+(?:\d{4})[ ]*[-–][ ]*|quý[ ]+[IV]+/|tháng[ ]+\d{1,2}(?:/|[ ]+năm[ ]+))(?P<y>(?:19|20)\d\d)\b"
 )
 DEADLINE_PHRASE = re.compile(
-    r"trước ngày[ ]+\d{1,2}[ ]+(?:hằng|hàng)[ ]+(?:tháng|quý|năm)|"
-    r"(?:định kỳ[ ]+)?(?:hằng|hàng)[ ]+(?:năm|quý|tháng|tuần)|thường xuyên|định kỳ(?:[ ]+\d+[ ]+tháng)?|"
+    # a day in every month or year: "trước ngày 20 hằng tháng", "trước ngày 15 tháng 12 hàng năm"
+    r"trước ngày[ ]+\d{1,2}(?:[ ]+tháng[ ]+\d{1,2}|/\d{1,2})?[ ]+(?:hằng|hàng)[ ]+(?:tháng|quý|năm)|"
+    # "thường xuyên" but not the budget's "chi thường xuyên" (recurrent spending)
+    r"(?:định kỳ[ ]+)?(?:hằng|hàng)[ ]+(?:năm|quý|tháng|tuần)|(?<!chi )thường xuyên|định kỳ(?:[ ]+\d+[ ]+tháng)?|"
     r"trong quý[ ]+[IV]+(?:/\d{4})?|trong tháng[ ]+\d{1,2}(?:/\d{4})?|"
-    r"trong thời hạn[ ]+\d+[ ]+(?:ngày|tháng)(?:[ ]+làm việc)?"
+    # a time limit, with the event it runs from: "trong thời hạn 05 năm kể từ ngày cấp Giấy chứng nhận"
+    r"trong(?:[ ]+thời hạn|[ ]+thời gian(?:[ ]+không quá)?|[ ]+vòng)?[ ]+\d+[ ]+(?:ngày|tháng|năm|giờ)"
+    r"(?:[ ]+làm việc)?(?:[ ]+kể từ(?:(?![ ](?:để|nhằm|theo|thì|và)[ ])[^,;.:\n]){1,80})?"
 )
 
 
@@ -59,13 +63,16 @@ def _cited_date(text: str, m: re.Match[str]) -> bool:
 
 def _deadline(text: str) -> tuple[str | None, str | None]:
     """(value, phrase as written): an ISO date, a year, or a recurring phrase."""
-    m = next((d for d in DEADLINE_DATE.finditer(text) if not _cited_date(text, d)), None)
-    if m:
-        iso, ok = iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
-                           m.group("y") or m.group("y2"))
-        return iso, m.group(0)
+    cited: list[tuple[int, int]] = []  # the dates of cited instruments: neither a date nor a year to meet
+    for m in DEADLINE_DATE.finditer(text):
+        if not _cited_date(text, m):
+            iso, ok = iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"),
+                               m.group("y") or m.group("y2"))
+            return iso, m.group(0)
+        cited.append(m.span())
     years = [y for y in DEADLINE_YEAR.finditer(text)
-             if not _BASELINE_BEFORE.search(text, max(0, y.start() - 40), y.start())]
+             if not _BASELINE_BEFORE.search(text, max(0, y.start() - 40), y.start())
+             and not any(a <= y.start("y") < b for a, b in cited)]
     if years:
         m = years[-1]
         if m.group("phrase").startswith("quý") or m.group("phrase").startswith("tháng"):
@@ -336,7 +343,8 @@ _LEADS_COLON = re.compile(rf"^(?P<who>{AGENCY}[^;:]{{0,80}}?)[ ]*:[ ]*(?=\S)")  
 # a leading clause before the subject: "Khi xảy ra cháy rừng, Chủ tịch ...", "Trên cơ sở ..., Sở X ...",
 # "Trường hợp ... thì cơ quan, đơn vị có văn bản ..."
 _CONDITION_ALT = (r"Khi|khi|Trường hợp|Trong trường hợp|Đối với|Sau khi|Trước khi|Nếu|"
-                  r"Trên cơ sở|Trong quá trình|Trong thời hạn|Trong vòng|Trong[ ]+\d+|Ngoài|Căn cứ")
+                  r"Trên cơ sở|Trong quá trình|Trong thời hạn|Trong vòng|Trong[ ]+\d+|Ngoài|Căn cứ|"
+                  r"Trước ngày|Chậm nhất")
 _CONDITION_WORDS = rf"^(?:{_CONDITION_ALT})\b"
 _CONDITION = re.compile(_CONDITION_WORDS + r"[^;:]{0,200}?(?:,[ ]*(?=\S)|[ ]thì[ ]+|[ ]*:[ ]*(?=\S))")
 # "Cơ quan xử lý có trách nhiệm ...", "Văn thư cơ quan, đơn vị gửi văn bản có trách nhiệm ...": a subject
