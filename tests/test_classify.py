@@ -53,6 +53,21 @@ def test_feature_blocks_can_be_switched_off():
     assert small.shape[1] < full.shape[1]
 
 
+def test_headings_further_up_give_cues():
+    # "II. MỤC TIÊU" over "2. Mục tiêu cụ thể" over "a) Về chuyển đổi số": the point inherits the goal cue
+    from vn_directives.classify.features import cues, records_of
+
+    text = ("KẾ HOẠCH\n\nII. MỤC TIÊU\n\n2. Mục tiêu cụ thể\n\na) Về chuyển đổi số\n\n"
+            "- 100% hồ sơ được xử lý trên môi trường mạng.\n\nIII. NHIỆM VỤ\n\n- Rà soát quy trình.\n")
+    items = vd.segment.segment(vd.normalize.normalize(text))
+    recs = records_of(items)
+    point = next(r for it, r in zip(items, recs) if it.clean.startswith("- 100%"))
+    assert point["ancestors"].startswith("2. Mục tiêu cụ thể")
+    assert cues(point).get("anc_goal") == 1.0 and "sec_goal" not in cues(point)
+    task = next(r for it, r in zip(items, recs) if it.clean.startswith("- Rà soát"))
+    assert "anc_goal" not in cues(task)
+
+
 def test_train_classifier_on_own_labels():
     clf = vd.train_classifier(RECORDS, KINDS, model="logreg", min_df=1)
     assert set(clf.predict(RECORDS)) <= set(KINDS)

@@ -77,6 +77,24 @@ def document_title(items: Sequence[Item]) -> str:
     return title[:400]
 
 
+def _ancestors(item: Item, by_index: dict[int, Item], depth: int = 4) -> str:
+    """The headings above the item's own section heading ("II. MỤC TIÊU" over "2. Mục tiêu cụ thể" over
+    "a) Về chuyển đổi số"), nearest first, joined by " | "."""
+    out: list[str] = []
+    seen: set[int] = set()
+    k = item.section_index
+    parent = by_index.get(k) if k is not None else None
+    k = parent.section_index if parent else None
+    while k is not None and k not in seen and len(out) < depth:
+        seen.add(k)
+        head = by_index.get(k)
+        if head is None:
+            break
+        out.append(head.clean[:120])
+        k = head.section_index
+    return " | ".join(out)
+
+
 def records_of(items: Sequence[Item]) -> list[dict]:
     """Model records of a document's items, with the document's title and topic profile."""
     from .baseline import keyword_sector
@@ -88,8 +106,10 @@ def records_of(items: Sequence[Item]) -> list[dict]:
     shares = {code: n / total for code, n in profile.items()}
     out = []
     doc = f"{title}|{len(items)}"
+    by_index = {it.index: it for it in items}
     for it in items:
         rec = item_record(it, len(items), title)
+        rec["ancestors"] = _ancestors(it, by_index)
         rec["doc_topics"] = shares
         rec["doc"] = doc
         out.append(rec)
@@ -134,9 +154,12 @@ def _cues(rec: dict) -> dict[str, float | str]:
         "first": words[0].strip("-+•:,.") if words else "",
         "first2": " ".join(words[:2]) if len(words) > 1 else "",
     }
+    ancestors = (rec.get("ancestors") or "").lower()
     for name, rx in _SECTION_CUES:
         if rx.search(section):
             out[name] = 1.0
+        if ancestors and rx.search(ancestors):
+            out["anc" + name[3:]] = 1.0  # the same cue in a heading further up
     from .baseline import keyword_scores
 
     for prefix, source in (("kwi", text), ("kws", section), ("kwt", rec.get("title", ""))):
