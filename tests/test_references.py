@@ -137,6 +137,13 @@ CONTEXT = [
     ("Nghị quyết số 47/2024/NQ-HĐND ngày 12/12/2024 quy định thực hiện vùng phát thải thấp (thực hiện Luật Thủ đô) "
      "hết hiệu lực thi hành kể từ ngày Nghị quyết này có hiệu lực.", "47/2024/NQ-HĐND",
      "quy định thực hiện vùng phát thải thấp (thực hiện Luật Thủ đô)"),
+    # outside a "Căn cứ" line, a part after ";" that repeats the title's own words goes on; a new clause does not
+    ("3. Nghị quyết số 01/2024/NQ-HĐND ngày 29/3/2024 về việc quy định mức phân bổ kinh phí cho công tác xây "
+     "dựng văn bản; quy định mức chi cho công tác rà soát văn bản hết hiệu lực kể từ ngày Nghị quyết này có hiệu "
+     "lực.", "01/2024/NQ-HĐND",
+     "quy định mức phân bổ kinh phí cho công tác xây dựng văn bản; quy định mức chi cho công tác rà soát văn bản"),
+    ("Triển khai Quyết định số 942/QĐ-TTg về chiến lược phát triển Chính phủ điện tử; tổ chức tập huấn cho cán "
+     "bộ.", "942/QĐ-TTg", "chiến lược phát triển Chính phủ điện tử"),
     # a line of capitals after a title in ordinary case is a heading of its own; acronyms are not
     ("Nghị quyết số 1675/NQ-UBTVQH15 về sắp xếp các đơn vị hành chính cấp xã năm 2025 ỦY BAN THƯỜNG VỤ QUỐC HỘI",
      "1675/NQ-UBTVQH15", "sắp xếp các đơn vị hành chính cấp xã năm 2025"),

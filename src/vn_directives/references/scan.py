@@ -219,8 +219,9 @@ _CLOSING_NOTE = re.compile(r"[ ]*\(([^()]{0,400})\)$")
 _BASIS_LINE = re.compile(rf"[*_ ]*(?:Căn cứ|Xét|Thực hiện|Theo\b|[-+•][ ]*(?:{rx.TYPE_WORD})[ ]+(?:số[ ]*)?\d)")
 # after ";" in a "Căn cứ" line, the title goes on when a lower-case noun phrase runs to the end of the line
 _SEMICOLON_GOES_ON = re.compile(
-    rf"[ ]+(?!(?i:{rx.TYPE_WORD}|các|căn cứ|xét|theo|đồng thời|trong đó|và)\b)[^\W\d_A-ZĐ]"
-    r"[^;\n]{0,300}?(?:;[ ]*(?:\n|$|[^\W\d_A-ZĐ])|[.]?[ ]*(?:\n|$))")
+    rf"[ ]+(?!(?i:{rx.TYPE_WORD})[ ]+(?:số\b|\d)|(?i:các|căn cứ|xét|theo|đồng thời|trong đó|và)\b)"
+    r"(?P<word>[^\W\d_A-ZĐ]\w*)"
+    r"[^;\n]{0,300}?(?:;[ ]*(?:\n|$|[^\W\d_A-ZĐ]|(?=(?:" + rx.TYPE_WORD + r")[ ]+(?:số[ ]*)?\d))|[.]?[ ]*(?:\n|$))")
 
 
 _NOTE_MARKS_AT_END = re.compile(r"(?:\[\d+\])+$")
@@ -242,9 +243,13 @@ def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, in
     end = limit
     for end_m in _TITLE_END.finditer(text, at, limit):
         so_far = text[at:end_m.start()]
-        if end_m.group(0) == ";" and _SEMICOLON_GOES_ON.match(text, end_m.end()) and _BASIS_LINE.match(
-                text, _line_start(text, pos)):
-            continue  # "Căn cứ Nghị định ... quy định về phân quyền, phân cấp; phân định thẩm quyền ...;"
+        if end_m.group(0) == ";" and (goes_on := _SEMICOLON_GOES_ON.match(text, end_m.end())) and (
+                _BASIS_LINE.match(text, _line_start(text, pos))
+                or re.search(rf"(?<!\w){goes_on.group('word')}(?!\w)", so_far, re.IGNORECASE)):
+            # "Căn cứ Nghị định ... quy định về phân quyền, phân cấp; phân định thẩm quyền ...;", and
+            # elsewhere a part that repeats the title's own words ("... giai đoạn 2021 - 2030; giai đoạn I:
+            # từ năm 2021 đến năm 2025", "quy định mức phân bổ ...; quy định mức chi ...")
+            continue
         if end_m.group(0).strip() in {"", "và"} or end_m.group(0).startswith(","):
             # "... một số điều của Nghị định số 10/2022/NĐ-CP ..." : an instrument inside the title
             if _EMBED_BEFORE.search(so_far) or (rx.SYMBOL_RE.search(so_far) and _EMBED_OPEN.search(so_far)):
