@@ -349,6 +349,40 @@ def test_symbol_number_takes_the_whole_run_of_digits():
         "12/QĐ-UB", "12.1/UBND", "12a/UBND", "05 /CT-TW", "06-2021-TT-BLĐTBXH"]
 
 
+_SYMBOL_PIECES = ["1", "12", "123456", "1234567", "0", ".1", ".12", "a", "đ", "/", " / ", "/ ", " /", "-", " - ",
+                  "--", "//", " ", ".", "&", "số", "Số: ", "x", ":", "10:", "\n", "NĐ", "CP", "QĐi", "TTg", "UBND",
+                  "ABCDEFGHIJKLMNOP", "BLĐTBXH", "Ð", "V", ".I", "A1", "QH15", "2020", "1999", "20"]
+
+
+def test_find_symbols_finds_what_finditer_finds():
+    import random
+
+    from vn_directives.references.regexes import SYMBOL_RE, find_symbols
+
+    rnd = random.Random(3)
+    texts = ["".join(rnd.choice(_SYMBOL_PIECES) for _ in range(rnd.randrange(1, 60))) for _ in range(20000)]
+    texts += ["1/A" * 500, "/" * 500, "1-2020-" * 300, "12/QĐ-UBND " * 300, "x" * 200 + "1234/2020/ND-CP"]
+    for text in texts:
+        want = [(m.span(), m.groupdict()) for m in SYMBOL_RE.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in find_symbols(text)] == want, text
+
+
+def test_symbol_windows_are_wide_enough():
+    try:
+        from re import _parser as sre_parse
+    except ImportError:  # Python 3.10
+        import sre_parse
+    from vn_directives.references import regexes as rx
+
+    # a match and the character its look-ahead reads fit in SYMBOL_SPAN
+    assert sre_parse.parse(rx.SYMBOL_RE.pattern).getwidth()[1] + 1 <= rx.SYMBOL_SPAN
+    # what comes before a match's anchor (its first "/", or the "-" of a file-name symbol) fits in SYMBOL_REACH
+    for family in (rx.PARTY_SYMBOL, rx.STATE_SYMBOL):
+        head = rx.SYMBOL_NUMBER + family[:family.index("/")]
+        assert sre_parse.parse(head).getwidth()[1] <= rx.SYMBOL_REACH
+    assert sre_parse.parse(rx.SYMBOL_NUMBER).getwidth()[1] <= rx.SYMBOL_REACH
+
+
 def test_last_relation_cue_is_the_cue_that_starts_last():
     from vn_directives.references.regexes import LAST_RELATION_CUE_RE, RELATION_CUES
 

@@ -146,8 +146,9 @@ COMBINING = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
 ETH = re.compile(r"[\u00d0\u00f0\u0189]")
 ESCAPE = re.compile(r"\\([-.*_\[\]()#+!>`~|])")
 HEADING_HASH = re.compile(r"(?m)^#{1,6}[ \t]+")
-# "\n ": the regex engine skips from one "\n" to the next, faster than str.find (which stops at every space)
-_LINE_START_SPACE = re.compile("\n ")
+# a space before or after a line break: the regex engine skips from one "\n" to the next, faster than
+# str.find for " \n" or "\n " (which stops at every space)
+_EDGE_SPACE_BREAK = re.compile(r"\n(?:(?<= \n)|(?= ))")
 
 # the characters each character-level step needs: :func:`normalize` skips a default step whose
 # characters the input lacks (one scan for all of them)
@@ -267,7 +268,7 @@ def fix_pipes(text: str) -> list[Edit]:
 
 
 def _space_runs(text: str) -> list[tuple[int, int]]:
-    """Maximal runs of spaces that are two or more long or touch a line edge (literal searches)."""
+    """Maximal runs of spaces that are two or more long or touch a line edge (fast searches)."""
     n = len(text)
     found: dict[int, int] = {}
 
@@ -280,12 +281,15 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
         found[a] = b
         return b
 
-    for pat in ("  ", " \n"):
-        i = text.find(pat)
-        while i >= 0:  # each search resumes after the run it found: linear
-            i = text.find(pat, max(add(i), i + 1))
-    for m in _LINE_START_SPACE.finditer(text):
-        add(m.start() + 1)
+    i = text.find("  ")
+    while i >= 0:  # each search resumes after the run it found: linear
+        i = text.find("  ", max(add(i), i + 1))
+    for m in _EDGE_SPACE_BREAK.finditer(text):
+        i = m.start()
+        if text[i - 1:i] == " ":
+            add(i - 1)
+        if text[i + 1:i + 2] == " ":
+            add(i + 1)
     if text[:1] == " ":
         add(0)
     if text[-1:] == " ":
@@ -407,7 +411,8 @@ def _joins(cs: str, ns: str, cur: str, blank_mode: bool, width: int) -> bool:
     if (cs[0] == "S" and _NO_JOIN_AFTER.match(cs)) or (cs[:2].isupper() and _TYPE_LINE.match(cs)) or (
             ns[0].isupper() and _NO_JOIN_BEFORE.match(ns)):
         return False
-    if LIST_START.match(ns):
+    # (a line that starts in lower case opens a list point only as "a)" or "b.": the cheap test first)
+    if (not ns[0].islower() or ns[1:2] in ".)") and LIST_START.match(ns):
         if _DASH_NUMBER.match(ns) and cs[-1:].isdigit():
             return True
         # "... Công an thành phố\n- Thường trực ...": a wrap before a hyphen
@@ -449,6 +454,10 @@ def fix_wraps(text: str) -> list[Edit]:
         if not cs or not ns or (cs[0] in _SEPARATOR_CHARS and _is_separator(cs)) or (
                 ns[0] in _SEPARATOR_CHARS and _is_separator(ns)):
             join = False  # a blank line or a rule: cheap first-character tests before the regex
+        elif ns[0].islower() and ns[1:2] not in ".)" and cs[0] not in "SK" and not cs[:2].isupper():
+            # fast path, what _joins would say: the sentence goes on in lower case (no "a)" point) after a
+            # line that is no "Số: ..." number line, type line or "Kính gửi" line
+            join = True
         elif not loose and not (len(cs) <= 24 or cs[-1].isdigit() or _starts_lower(ns) or _connector_end(cs)):
             join = False  # fast path: in a text that is not hard-wrapped, nothing below could join these
         else:

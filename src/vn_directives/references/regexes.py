@@ -7,7 +7,7 @@ are gone, wrapped lines are joined by a space. Spaces inside symbols are still a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 UPPER = "A-ZĐÐ"
 LETTER = "A-Za-zĐđÐ"
@@ -39,10 +39,49 @@ FILE_SYMBOL = rf"-(?P<f_year>(?:19|20)\d\d)-(?P<f_rest>{CODE}(?:-{CODE}){{1,3}})
 # skips to digits with a fast character-set scan; the look-behinds then include that digit.
 # A match uses the whole run of digits, so the families may share the number: tried in the same
 # order, they match what "(?:party|file|state)" with a number in each would.
-SYMBOL_RE = re.compile(
-    rf"(?P<num>\d(?<!\d:\d)(?:(?<![\w/.\-]\d)|(?<=số\d))\d{{0,5}})"
-    rf"(?:{PARTY_SYMBOL}|{FILE_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
-)
+SYMBOL_NUMBER = r"(?P<num>\d(?<!\d:\d)(?:(?<![\w/.\-]\d)|(?<=số\d))\d{0,5})"
+SYMBOL_RE = re.compile(rf"{SYMBOL_NUMBER}(?:{PARTY_SYMBOL}|{FILE_SYMBOL}|{STATE_SYMBOL})(?![\w/])")
+
+# Where a SYMBOL_RE match can start (see :func:`find_symbols`): a Party or state symbol's first "/"
+# comes before a code or a year and "/", and a file-name symbol's number before "-YYYY-". Each
+# pattern begins with a literal, which the engine finds fast.
+_SYMBOL_SLASH_RE = re.compile(rf"/(?={_SP}(?:[{UPPER}]|(?:19|20)\d\d{_SP}/))")
+_SYMBOL_FILE_DASH_RE = re.compile(r"-(?=(?:19|20)\d\d-)")
+# A match starts at most this far before its anchor: a 6-digit number, then " - ", a 15-letter Party
+# type code and " " before "/" (6 + 3 + 15 + 1).
+SYMBOL_REACH = 25
+# No match, with the character its look-ahead reads after it, is longer (the longest match is 111).
+SYMBOL_SPAN = 112
+
+
+def find_symbols(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``SYMBOL_RE.finditer(text)``, found faster.
+
+    The engine runs only in the windows where a match can start (``SYMBOL_REACH`` before an anchor)
+    instead of at every digit. A window's search ends ``SYMBOL_SPAN`` after the last start it may
+    accept, so no match there is cut short; a match found further on is left to its own window.
+    Windows overlap by less than ``SYMBOL_SPAN``: the scan stays linear.
+    """
+    anchors = [m.start() for m in _SYMBOL_SLASH_RE.finditer(text)]
+    if "-" in text:
+        dashes = [m.start() for m in _SYMBOL_FILE_DASH_RE.finditer(text)]
+        if dashes:
+            anchors = sorted(anchors + dashes)
+    pos = 0  # the end of the last match: the next one starts there or later
+    i, n = 0, len(anchors)
+    while i < n:
+        lo = max(pos, anchors[i] - SYMBOL_REACH)
+        last = anchors[i] - 1  # the last start this window accepts
+        i += 1
+        while i < n and anchors[i] - SYMBOL_REACH <= last + 1:  # windows that touch are one
+            last = anchors[i] - 1
+            i += 1
+        while lo <= last:
+            m = SYMBOL_RE.search(text, lo, last + SYMBOL_SPAN)
+            if m is None or m.start() > last:
+                break
+            pos = lo = m.end()
+            yield m
 
 
 def starts_with_one_of(words: Iterable[str]) -> str:

@@ -279,6 +279,9 @@ def _read_title(text: str, pos: int, bare: bool = False) -> tuple[str | None, in
 
 
 _TWO_CAPITALS = re.compile(r"[A-ZĐ]{2}")
+# three words in a row with no lower-case ASCII letter or digit: what every run of three capital
+# words has (a cheap test before the word-by-word one)
+_THREE_CAPITAL_WORDS = re.compile(r"(?<!\S)[^\sa-z0-9]+\s+[^\sa-z0-9]+\s+[^\sa-z0-9]+")
 
 
 def _capital_word(w: str) -> bool:
@@ -290,7 +293,7 @@ def _before_capitals(text: str, at: int, end: int) -> int:
     "... Nghị định số 07/2025/NĐ-CP FILE ĐƯỢC ĐÍNH KÈM"): three capital words in a row, two of them with
     Vietnamese letters (acronyms such as "UBND", "TTHC" are single words), else ``end``."""
     seg = text[at:end]
-    if _TWO_CAPITALS.search(seg) is None or seg.isupper():
+    if _TWO_CAPITALS.search(seg) is None or seg.isupper() or _THREE_CAPITAL_WORDS.search(seg) is None:
         return end
     words = list(re.finditer(r"\S+", seg))
     for i in range(len(words) - 2):
@@ -363,7 +366,7 @@ _LIST_GLUE = re.compile(r"[ ,;]*(?:và)?[ ]*")
 def _numbered(text: str, header: Header) -> list[Mention]:
     out: list[Mention] = []
     symbols: dict[str, Symbol] = {}  # a match's groups, so its Symbol, follow from its text
-    for sm in rx.SYMBOL_RE.finditer(text):
+    for sm in rx.find_symbols(text):
         s, e = sm.start(), sm.end()
         if _FORM_BEFORE.search(text, max(0, s - 12), s):
             continue  # "mẫu số 03/TNDN": a form's number
