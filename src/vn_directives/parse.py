@@ -204,7 +204,8 @@ def parse_targets(item: Item, section: str | Sequence[str] | None = None) -> lis
                 continue
             if _AGE_AFTER.match(clause, e) and _AGE_BEFORE.search(before):
                 continue
-            if a == 0 and not before.strip() and e - s <= 2 and clause[e:e + 1] == " " and clause[e + 1:e + 2].isupper():
+            if a == 0 and not before.strip() and e - s <= 2 and clause[e:e + 1] == " " \
+                    and clause[e + 1:e + 2].isupper():
                 continue  # a table row's number before its text: "1 Kinh tế số chiếm 45% GRDP tỉnh."
             if _PER_POP.match(clause, max(0, s - 5)) or re.search(r"trên[ ]+$", before) and re.match(
                     r"[ ]+(?:dân|người dân)", clause[e:]):
